@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("127.0.0.1"),
+  /** Unset: embedded PGlite under VIGIL_DATA_DIR. */
+  DATABASE_URL: optional(postgresUrl),
+  VIGIL_DATA_DIR: z.string().default(".vigil"),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
+  AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),
+  VIGIL_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  VIGIL_SESSION_MAX_HOURS: z.coerce.number().positive().max(72).default(12),
+  CLINICAL_URL: z.url().default("http://127.0.0.1:4000"),
+  /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
+  VIGIL_TRUST_PROXY: z.stringbool().default(false),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** The validated environment; the only place the console reads process.env. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change process.env between cases. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
