@@ -19,6 +19,8 @@ const schema = z.object({
   VIGIL_ADMIN_PASSWORD: optional(z.string().min(12, "must be at least 12 characters")),
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().positive().max(72).default(12),
+  /** Prometheus scrapes /api/metrics with `Authorization: Bearer <token>`; unset = signed-in users only. */
+  VIGIL_METRICS_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),
   CLINICAL_URL: z.url().default("http://127.0.0.1:4000"),
   /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
   VIGIL_TRUST_PROXY: z.stringbool().default(false),

@@ -1,0 +1,37 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/next-auth";
+import { signInSchema } from "@/lib/validations/auth";
+
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
+/** Only same-site paths: an open redirect after sign-in is a phishing aid. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const v = typeof value === "string" ? value : "";
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+}
+
+export async function signInAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  const parsed = signInSchema.safeParse({ email, password: form.get("password") });
+  if (!parsed.success) return { error: "Enter your email address and password.", email };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(form.get("callbackUrl")) });
+    return {};
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const throttled = "code" in err && err.code === "throttled";
+      return {
+        email,
+        error: throttled
+          ? "Too many failed sign-ins for this account or address. Wait 15 minutes and try again."
+          : "Email or password is incorrect, or the account is disabled.",
+      };
+    }
+    throw err; // includes Next's redirect on success
+  }
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { getActor } from "@/lib/auth/dal";
+import { toActionResult, type ActionResult } from "@/lib/errors";
+import { listAuditEvents, type AuditRow } from "@/lib/services/audit/list-audit-events";
+
+export async function loadAuditPageAction(
+  filter: Record<string, string | undefined>,
+): Promise<ActionResult<{ rows: AuditRow[]; nextBefore: string | null }>> {
+  try {
+    const { rows, nextBefore } = await listAuditEvents(await getActor(), filter);
+    return { ok: true, data: { rows, nextBefore } };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}

@@ -1,0 +1,7 @@
+import { PlannedPage } from "@/components/layout/planned-page";
+
+export const metadata = { title: "Scaling" };
+
+export default function Page() {
+  return <PlannedPage page="scaling" />;
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { signOut } from "@/lib/auth/next-auth";
+import { getActor } from "@/lib/auth/dal";
+import { signOutSession } from "@/lib/services/auth/sign-out";
+
+export async function signOutAction(): Promise<void> {
+  const actor = await getActor();
+  if (actor) await signOutSession(actor);
+  await signOut({ redirectTo: "/login" });
+}

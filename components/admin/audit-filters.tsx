@@ -1,0 +1,31 @@
+import { AUDIT_OUTCOMES } from "@/lib/validations/audit";
+
+/** A plain GET form: filters live in the URL, so a filtered view can be bookmarked or shared. */
+export function AuditFilters({ initial }: { initial: { action?: string; actor?: string; outcome?: string } }) {
+  return (
+    <form className="panel grid" method="get" data-testid="audit-filters">
+      <label>
+        Action starts with
+        <input name="action" defaultValue={initial.action} placeholder="e.g. auth.sign_in" data-testid="filter-action" />
+      </label>
+      <label>
+        Actor contains
+        <input name="actor" defaultValue={initial.actor} placeholder="email" />
+      </label>
+      <label>
+        Outcome
+        <select name="outcome" defaultValue={initial.outcome ?? ""}>
+          <option value="">Any</option>
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
+        <button type="submit">Filter</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { loadAuditPageAction } from "@/app/(console)/admin/audit/actions";
+import type { AuditRow } from "@/lib/services/audit/list-audit-events";
+import { AuditRowView, AUDIT_ROW_HEIGHT } from "./audit-row";
+
+interface Props {
+  filter: Record<string, string | undefined>;
+  initialRows: AuditRow[];
+  initialNext: string | null;
+  total: number;
+}
+
+/** Virtualized: only the rows in view (plus a few) are in the DOM, however long the trail. */
+export function AuditList({ filter, initialRows, initialNext, total }: Props) {
+  const [rows, setRows] = useState(initialRows);
+  const [next, setNext] = useState(initialNext);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => AUDIT_ROW_HEIGHT,
+    overscan: 10,
+  });
+
+  const loadMore = () =>
+    startTransition(async () => {
+      const res = await loadAuditPageAction({ ...filter, before: next ?? undefined });
+      if (!res.ok) return setError(res.message);
+      setRows((r) => [...r, ...res.data.rows]);
+      setNext(res.data.nextBefore);
+    });
+
+  return (
+    <section className="panel">
+      <p className="muted" data-testid="audit-count">
+        Showing {rows.length} of {total} events, newest first.
+      </p>
+      <div ref={parentRef} style={{ height: 560, overflow: "auto", position: "relative" }} data-testid="audit-scroller">
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((v) => (
+            <AuditRowView key={rows[v.index]!.seq} row={rows[v.index]!} top={v.start} />
+          ))}
+        </div>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {next && (
+        <button type="button" className="secondary" onClick={loadMore} disabled={pending} style={{ marginTop: ".75rem" }}>
+          {pending ? "Loading…" : "Load older events"}
+        </button>
+      )}
+    </section>
+  );
+}

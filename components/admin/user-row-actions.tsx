@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { changeRoleAction, setDisabledAction } from "@/app/(console)/admin/users/actions";
+import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
+import type { PublicUser } from "@/lib/services/users/public-user";
+
+export function UserRowActions({ user }: { user: PublicUser }) {
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
+  const [disState, disAction, disPending] = useActionState(setDisabledAction, null);
+  const error = [roleState, disState].find((s) => s && !s.ok);
+  return (
+    <div style={{ display: "flex", gap: ".5rem", alignItems: "center", flexWrap: "wrap" }}>
+      <form action={roleAction} style={{ display: "flex", gap: ".5rem" }}>
+        <input type="hidden" name="userId" value={user.id} />
+        <select name="role" defaultValue={user.role} aria-label={`Role for ${user.email}`} data-testid="role-select">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABEL[r]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="secondary" disabled={rolePending} data-testid="role-save">
+          Save role
+        </button>
+      </form>
+      <form action={disAction}>
+        <input type="hidden" name="userId" value={user.id} />
+        <input type="hidden" name="disabled" value={user.disabledAt ? "false" : "true"} />
+        <button type="submit" className="secondary" disabled={disPending} data-testid="toggle-disabled">
+          {user.disabledAt ? "Enable" : "Disable"}
+        </button>
+      </form>
+      {error && !error.ok && <span className="error">{error.message}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/** What each not-yet-built page will hold; shown instead of any invented figure. */
+export const PLANNED_PAGES = {
+  "load-tests": {
+    title: "Load tests",
+    summary: "Load-test the clinical service with medical workflows and read the results live and afterwards.",
+    items: [
+      "Runs of built-in scenarios: morning rounds, emergency response, mass casualty, spike, stress and breaking-point search",
+      "Live throughput, error rate and p50/p95/p99 latency per second while a run is in progress",
+      "Per-endpoint tables, thresholds with pass/fail, and comparison with the scenario's baseline",
+    ],
+  },
+  database: {
+    title: "Database",
+    summary: "Optimise the clinical database with measured before/after evidence.",
+    items: [
+      "Slow-query analysis from pg_stat_statements",
+      "Index advice, safe concurrent index creation and the measured effect",
+      "Connection allocation by clinical priority",
+    ],
+  },
+  caching: {
+    title: "Caching",
+    summary: "Manage the clinical service's multi-level cache (memory, Redis, database).",
+    items: [
+      "Hit rates per tier and data class over time, from real traffic",
+      "Per-data-class policies: TTL, grace, tier use, maximum entry size",
+      "Invalidation of a data class or one patient's entries",
+    ],
+  },
+  scaling: {
+    title: "Scaling",
+    summary: "Set scaling policies for healthcare schedules and emergency surges, exported to Kubernetes.",
+    items: [
+      "Schedules for rounds and shift changes, emergency surge rules",
+      "Forecasts from measured traffic history",
+      "Kubernetes HorizontalPodAutoscaler export",
+    ],
+  },
+  resources: {
+    title: "Resources",
+    summary: "Rate limits and load shedding by clinical priority; emergency traffic is never shed.",
+    items: [
+      "Per-priority rate limits and current admission",
+      "Shed and admitted request counts by priority class",
+      "Connection pool allocation by priority",
+    ],
+  },
+  monitoring: {
+    title: "Monitoring",
+    summary: "Service-level objectives, burn-rate alerts and links to Prometheus and Grafana.",
+    items: [
+      "SLO attainment and error budget per priority class",
+      "Multi-window burn-rate alerts",
+      "Console Core Web Vitals (LCP, INP, CLS, TTFB)",
+    ],
+  },
+} as const;
+
+export type PlannedPage = keyof typeof PLANNED_PAGES;

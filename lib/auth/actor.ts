@@ -1,0 +1,11 @@
+import type { Role } from "./roles";
+
+/** Who is acting, as established by the data-access layer from a live session row. */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  sourceIp: string | null;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { AppError } from "../errors";
+import { validateSession } from "../services/auth/validate-session";
+import { clientIpFrom } from "../http/client-ip";
+import { auth } from "./next-auth";
+import { authorize } from "./authorize";
+import type { Actor } from "./actor";
+import type { Permission } from "./roles";
+
+/** The signed-in actor for this request, from a live session row; null when there is none. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  if (!session?.sid) return null;
+  return validateSession(session.sid, clientIpFrom(await headers()));
+});
+
+/** For pages: signed-out visitors go to sign-in. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login?expired=1");
+  return actor;
+}
+
+/** For pages: a role without the permission gets the 403 page (and an audit event). */
+export async function requirePagePermission(permission: Permission, action: string): Promise<Actor> {
+  const actor = await requireActor();
+  try {
+    return await authorize(actor, permission, { action });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "FORBIDDEN") forbidden();
+    throw err;
+  }
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { AppError } from "../errors";
+import { signInWithPassword } from "../services/auth/sign-in";
+import { baseAuthConfig } from "./base-config";
+import { clientIpFrom } from "../http/client-ip";
+
+class ThrottledSignIn extends CredentialsSignin {
+  code = "throttled";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...baseAuthConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        try {
+          const s = await signInWithPassword(credentials, clientIpFrom(request.headers));
+          return { id: s.userId, email: s.email, name: s.name, sid: s.sessionId };
+        } catch (err) {
+          if (err instanceof AppError && err.code === "LIMIT_EXCEEDED") throw new ThrottledSignIn();
+          if (err instanceof AppError) return null;
+          throw err;
+        }
+      },
+    }),
+  ],
+});

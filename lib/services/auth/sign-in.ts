@@ -1,0 +1,58 @@
+import { AppError } from "../../errors";
+import { db } from "../../db/prisma";
+import { recordAuditEvent } from "../../audit/record-event";
+import { decoyHash, verifyPassword } from "../../auth/password";
+import { signInSchema } from "../../validations/auth";
+import type { Role } from "../../auth/roles";
+import { sessionMaxMs } from "../../auth/limits";
+import { isThrottled } from "./throttle";
+
+export interface SignedIn {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * Verifies credentials and opens a server-side session row. Every outcome (success, wrong
+ * password, unknown or disabled account, throttled) writes exactly one audit event.
+ */
+export async function signInWithPassword(input: unknown, sourceIp: string | null): Promise<SignedIn> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Enter an email address and a password.");
+  const { email, password } = parsed.data;
+  const prisma = await db();
+  const base = { actor: email, action: "auth.sign_in", target: email, sourceIp };
+
+  if (await isThrottled(prisma, email, sourceIp)) {
+    await prisma.$transaction((tx) => recordAuditEvent(tx, { ...base, outcome: "throttled" }));
+    throw new AppError("LIMIT_EXCEEDED", "Too many failed sign-ins. Wait 15 minutes and try again.");
+  }
+
+  const user = await prisma.user.findUnique({ where: { email } });
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !passwordOk || user.disabledAt) {
+    const reason = !user ? "unknown account" : !passwordOk ? "wrong password" : "account disabled";
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, { ...base, actorId: user?.id, actorRole: user?.role, outcome: "failure", after: { reason } }),
+    );
+    throw new AppError("UNAUTHENTICATED", "Email or password is incorrect, or the account is disabled.");
+  }
+
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.session.create({
+      data: { userId: user.id, sourceIp, expiresAt: new Date(Date.now() + sessionMaxMs()) },
+    });
+    await recordAuditEvent(tx, {
+      ...base,
+      actorId: user.id,
+      actorRole: user.role,
+      outcome: "success",
+      after: { sessionId: created.id },
+    });
+    return created;
+  });
+  return { userId: user.id, sessionId: session.id, email: user.email, name: user.name, role: user.role };
+}

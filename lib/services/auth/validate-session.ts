@@ -1,0 +1,62 @@
+import { db } from "../../db/prisma";
+import { recordAuditEvent } from "../../audit/record-event";
+import { sessionIdleMs } from "../../auth/limits";
+import type { Actor } from "../../auth/actor";
+
+// Writing last_seen_at on every request would turn each page view into a write; a minute of
+// slack keeps the idle timeout accurate to within that minute.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Checks a session row on every request: revoked, idle past the timeout, past its absolute
+ * lifetime, or its user disabled all end it. Ending it is audited once (`session.expire`).
+ */
+export async function validateSession(sessionId: string, sourceIp: string | null): Promise<Actor | null> {
+  const prisma = await db();
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.revokedAt) return null;
+  const now = Date.now();
+  const endReason = session.user.disabledAt
+    ? "user-disabled"
+    : now > session.expiresAt.getTime()
+      ? "absolute-lifetime"
+      : now - session.lastSeenAt.getTime() > sessionIdleMs()
+        ? "idle-timeout"
+        : null;
+  if (endReason) {
+    await endSession(sessionId, endReason, session.user, sourceIp);
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { user } = session;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp };
+}
+
+async function endSession(
+  sessionId: string,
+  reason: string,
+  user: { id: string; email: string; role: string },
+  sourceIp: string | null,
+): Promise<void> {
+  const prisma = await db();
+  await prisma.$transaction(async (tx) => {
+    // Only the request that actually ends the session writes the event.
+    const ended = await tx.session.updateMany({
+      where: { id: sessionId, revokedAt: null },
+      data: { revokedAt: new Date(), endReason: reason },
+    });
+    if (ended.count === 0) return;
+    await recordAuditEvent(tx, {
+      actorId: user.id,
+      actor: user.email,
+      actorRole: user.role,
+      action: "session.expire",
+      target: user.email,
+      sourceIp,
+      outcome: "success",
+      after: { reason },
+    });
+  });
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { ROLES } from "../auth/roles";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const createUserSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
+  name: z.string().trim().min(1, "Enter a name").max(120),
+  role: z.enum(ROLES, "Choose a role"),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024),
+});
+
+export const changeRoleSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(ROLES, "Choose a role"),
+});
+
+export const setDisabledSchema = z.object({
+  userId: z.uuid(),
+  disabled: z.stringbool().or(z.boolean()),
+});

@@ -1,0 +1,23 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { baseAuthConfig } from "./lib/auth/base-config";
+
+const { auth } = NextAuth(baseAuthConfig);
+
+/**
+ * Next 16's middleware (renamed proxy.ts). It only redirects signed-out visitors to sign-in;
+ * it is never the authorization: every page, server action and route handler checks the
+ * session row and role itself (lib/auth/dal.ts).
+ */
+export default auth((req) => {
+  if (req.auth?.sid) return NextResponse.next();
+  const url = new URL("/login", req.nextUrl);
+  const back = req.nextUrl.pathname + req.nextUrl.search;
+  if (back !== "/") url.searchParams.set("callbackUrl", back);
+  return NextResponse.redirect(url);
+});
+
+export const config = {
+  // Public: sign-in, Auth.js endpoints, health, metrics (own bearer-token check), static assets.
+  matcher: ["/((?!login|api/auth|api/health|api/metrics|_next/static|_next/image|favicon.ico|manifest.webmanifest|icons/).*)"],
+};

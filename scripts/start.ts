@@ -1,0 +1,79 @@
+/**
+ * `npm start`: builds the console when its sources changed, prepares the clinical database
+ * (migrations + a small synthetic data set on first start), then runs the console on :3000 and
+ * the clinical service on :4000 until Ctrl-C. Embedded PGlite unless DATABASE_URL /
+ * CLINICAL_DATABASE_URL are set; no database or Redis server is needed.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
+
+const started = Date.now();
+const CONSOLE_PORT = process.env.PORT ?? "3000";
+const CLINICAL_PORT = process.env.CLINICAL_PORT ?? "4000";
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path) || path.endsWith("generated")) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((e) => newestMtime(join(path, e))));
+}
+
+function buildIfStale(): void {
+  const builtAt = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
+  if (builtAt > Math.max(...SOURCES.map(newestMtime))) return console.log("vigil: console build is up to date");
+  console.log("vigil: building the console (next build)…");
+  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn("npx", ["tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  child.on("exit", (code) => {
+    console.error(`vigil: ${name} exited (${code ?? "signal"}); stopping.`);
+    shutdown(code ?? 1);
+  });
+  return child;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+const children: ChildProcess[] = [];
+function shutdown(code: number): never {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  buildIfStale();
+  const clinical = await prepareClinicalDatabase();
+  console.log(`vigil: clinical database ready (${clinical.kind}, ${clinical.patients} synthetic patients)`);
+  children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT }));
+  children.push(run("clinical service", ["clinical/src/server.ts"], { CLINICAL_PORT }));
+  process.on("SIGINT", () => shutdown(0));
+  process.on("SIGTERM", () => shutdown(0));
+  await Promise.all([
+    waitFor(`http://127.0.0.1:${CONSOLE_PORT}/api/health`),
+    waitFor(`http://127.0.0.1:${CLINICAL_PORT}/health`),
+  ]);
+  console.log(`
+Vigil is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+  Console:          http://127.0.0.1:${CONSOLE_PORT}
+  Clinical service: http://127.0.0.1:${CLINICAL_PORT}  (FHIR R4: /fhir/Patient/p-000001)
+Sign in as ${process.env.VIGIL_ADMIN_EMAIL ?? "admin@vigil.local"} with VIGIL_ADMIN_PASSWORD, or with the
+password printed above on the very first start. Press Ctrl-C to stop.`);
+}
+
+main().catch((err) => {
+  console.error(`vigil: ${err instanceof Error ? err.message : String(err)}`);
+  shutdown(1);
+});

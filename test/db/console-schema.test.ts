@@ -1,0 +1,74 @@
+import { mkdtempSync, cpSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CONSOLE_MIGRATIONS_DIR, consoleDb, migrateConsoleDb } from "../../lib/db/prisma";
+import { loadMigrations, migrate, MigrationError } from "../../lib/db/migrator";
+import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
+
+describe.each(consoleDbKinds())("console schema on %s", (kind) => {
+  useFreshConsoleDb(kind);
+
+  it("records every migration, and a second start applies nothing", async () => {
+    expect(await migrateConsoleDb()).toEqual([]);
+    const sql = await (await consoleDb()).sql();
+    const { rows } = await sql.query<{ migration_name: string; checksum: string; finished_at: Date }>(
+      "SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name",
+    );
+    const onDisk = loadMigrations(CONSOLE_MIGRATIONS_DIR);
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(onDisk.map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
+    await sql.close();
+  });
+
+  it("refuses to start when an applied migration was edited", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vigil-mig-"));
+    cpSync(CONSOLE_MIGRATIONS_DIR, dir, { recursive: true });
+    const first = loadMigrations(dir)[0]!;
+    writeFileSync(join(dir, first.name, "migration.sql"), first.sql + "\n-- edited\n");
+    const sql = await (await consoleDb()).sql();
+    await expect(migrate(sql, loadMigrations(dir))).rejects.toThrow(MigrationError);
+    await expect(migrate(sql, loadMigrations(dir))).rejects.toThrow(/was edited after it was applied/);
+    await sql.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("rolls back a failing migration completely and records nothing", async () => {
+    const sql = await (await consoleDb()).sql();
+    const bad = { name: "29991231000000_bad", sql: "CREATE TABLE half_done (id int); SELECT no_such_fn();", checksum: "x" };
+    await expect(migrate(sql, [...loadMigrations(CONSOLE_MIGRATIONS_DIR), bad])).rejects.toThrow(/rolled back/);
+    const t = await sql.query("SELECT to_regclass('half_done') AS t");
+    expect(t.rows[0]).toEqual({ t: null });
+    const r = await sql.query("SELECT 1 FROM _prisma_migrations WHERE migration_name = $1", [bad.name]);
+    expect(r.rows).toHaveLength(0);
+    await sql.close();
+  });
+
+  it("exercises every model through the Prisma client", async () => {
+    const prisma = await db();
+    const user = await prisma.user.create({ data: { email: `u-${kind}@t`, name: "U", role: "compliance", passwordHash: "h" } });
+    const session = await prisma.session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 1000) } });
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: session.id }, include: { user: true } })).user.role).toBe("compliance");
+    const event = await prisma.auditEvent.create({
+      data: { actor: "t", action: "test.create", outcome: "success", after: { nested: { a: 1 } }, prevHash: "0", hash: `h-${kind}` },
+    });
+    expect(typeof event.seq).toBe("bigint");
+    const run = await prisma.loadTestRun.create({ data: { scenario: "light", target: "http://127.0.0.1:4000", config: { users: 10 } } });
+    expect(run.status).toBe("queued");
+    const baseline = await prisma.baseline.create({ data: { scenario: "light", target: run.target, runId: run.id } });
+    expect((await prisma.baseline.findUniqueOrThrow({ where: { id: baseline.id }, include: { run: true } })).run.id).toBe(run.id);
+    await expect(prisma.baseline.create({ data: { scenario: "light", target: run.target, runId: run.id } })).rejects.toThrow();
+    await expect(prisma.loadTestRun.delete({ where: { id: run.id } })).rejects.toThrow();
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE on the audit table", async () => {
+    const sql = await (await consoleDb()).sql();
+    await sql.query("INSERT INTO audit_events (actor, action, outcome, prev_hash, hash) VALUES ('t','x.y','success','0',$1)", [`imm-${kind}`]);
+    await expect(sql.query("UPDATE audit_events SET actor = 'mallory'")).rejects.toThrow(/append-only/);
+    await expect(sql.query("DELETE FROM audit_events")).rejects.toThrow(/append-only/);
+    await expect(sql.query("TRUNCATE audit_events")).rejects.toThrow(/append-only/);
+    await sql.close();
+  });
+});
