@@ -42,8 +42,15 @@ export async function signInWithPassword(input: unknown, sourceIp: string | null
   }
 
   const session = await prisma.$transaction(async (tx) => {
+    const now = Date.now();
     const created = await tx.session.create({
-      data: { userId: user.id, sourceIp, expiresAt: new Date(Date.now() + sessionMaxMs()) },
+      data: {
+        userId: user.id,
+        sourceIp,
+        createdAt: new Date(now),
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(now + sessionMaxMs()),
+      },
     });
     await recordAuditEvent(tx, {
       ...base,
