@@ -5,6 +5,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Native-ish packages and a process-wide registry: loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "prom-client", "ioredis"],
+  // The build checks the console's own code; `npm run typecheck` checks the whole repository.
+  typescript: { tsconfigPath: "tsconfig.next.json" },
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,

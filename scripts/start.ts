@@ -29,7 +29,7 @@ function buildIfStale(): void {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn("npx", ["tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
   child.on("exit", (code) => {
     console.error(`vigil: ${name} exited (${code ?? "signal"}); stopping.`);

@@ -47,8 +47,9 @@ describe.each(consoleDbKinds())("audit hash chain on %s", (kind) => {
 
   it("npm run audit:verify exits 1 and names the broken row", async () => {
     await closeConsoleDb(); // PGlite allows one process per folder: hand it to the CLI
-    const env = { ...process.env, ...(conn.url ? { DATABASE_URL: conn.url } : { VIGIL_DATA_DIR: conn.dataDir }) };
-    if (!conn.url) delete env.DATABASE_URL;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (conn.url) env.DATABASE_URL = conn.url;
+    else (delete env.DATABASE_URL, (env.VIGIL_DATA_DIR = conn.dataDir));
     const r = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("BROKEN at event seq=13");

@@ -3,9 +3,9 @@ import { recordAuditEvent } from "../../audit/record-event";
 import { sessionIdleMs } from "../../auth/limits";
 import type { Actor } from "../../auth/actor";
 
-// Writing last_seen_at on every request would turn each page view into a write; a minute of
-// slack keeps the idle timeout accurate to within that minute.
-const TOUCH_INTERVAL_MS = 60_000;
+// Writing last_seen_at on every request would turn each page view into a write; refreshing it
+// at most once a minute (or a quarter of a short idle timeout) keeps the timeout accurate.
+const touchIntervalMs = () => Math.min(60_000, sessionIdleMs() / 4);
 
 /**
  * Checks a session row on every request: revoked, idle past the timeout, past its absolute
@@ -27,7 +27,7 @@ export async function validateSession(sessionId: string, sourceIp: string | null
     await endSession(sessionId, endReason, session.user, sourceIp);
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+  if (now - session.lastSeenAt.getTime() > touchIntervalMs()) {
     await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;

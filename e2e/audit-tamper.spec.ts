@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E, e2eDatabaseUrl } from "./support/config";
+
+const url = e2eDatabaseUrl(E2E.main.name);
+
+test("the verifier flags an audit row altered behind the application's back", async () => {
+  // With embedded PGlite the running console owns its folder, so no second process may open it.
+  test.skip(!url && process.env.VIGIL_REQUIRE_ALL !== "1", "needs PostgreSQL: set TEST_DATABASE_URL");
+  expect(url, "VIGIL_REQUIRE_ALL=1 needs TEST_DATABASE_URL for this test").toBeTruthy();
+  const env = { ...process.env, DATABASE_URL: url! };
+  const intact = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  expect(intact.stdout).toMatch(/audit chain intact: \d+ events verified/);
+  expect(intact.status).toBe(0);
+
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query<{ seq: string }>("SELECT seq::text FROM audit_events WHERE action = 'auth.sign_in' ORDER BY seq LIMIT 1");
+  const seq = rows[0]!.seq;
+  // What an attacker with table-owner rights would do: switch the trigger off and rewrite history.
+  await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+  await c.query("UPDATE audit_events SET outcome = 'failure' WHERE seq = $1", [seq]);
+  await c.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+  await expect(c.query("UPDATE audit_events SET outcome = 'success' WHERE seq = $1", [seq])).rejects.toThrow(/append-only/);
+  await c.end();
+
+  const broken = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  expect(broken.status).toBe(1);
+  expect(broken.stderr).toContain(`BROKEN at event seq=${seq}`);
+});

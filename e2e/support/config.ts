@@ -1,0 +1,26 @@
+/** Fixed settings shared by playwright.config.ts, the e2e servers and the specs. */
+export const E2E = {
+  main: { port: 3210, name: "main" },
+  // A second console whose idle timeout is 3 s, so expiry is observed without waiting 15 minutes.
+  idle: { port: 3211, name: "idle", idleMinutes: 0.05 },
+  clinicalPort: 4210,
+  adminEmail: "admin@vigil.local",
+  adminPassword: "e2e-only-admin-password",
+  users: {
+    ops: { email: "ops@e2e.local", password: "e2e-ops-password-1" },
+    compliance: { email: "compliance@e2e.local", password: "e2e-compliance-password-1" },
+  },
+} as const;
+
+/** Each e2e console gets its own fresh database: PostgreSQL when configured, else PGlite. */
+export function e2eDatabaseUrl(name: string): string | undefined {
+  const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!base) return undefined;
+  const url = new URL(base);
+  url.pathname = `/vigil_e2e_${name}`;
+  return url.toString();
+}
+
+export function e2eDataDir(name: string): string {
+  return `.vigil/e2e-${name}`;
+}

@@ -1,0 +1,40 @@
+/**
+ * Starts one console for the e2e suite on a fresh database (recreated every run), then hands
+ * over to the real server entry point. Usage: tsx e2e/support/serve.ts <main|idle>
+ */
+import { rmSync } from "node:fs";
+import pg from "pg";
+import { E2E, e2eDataDir, e2eDatabaseUrl } from "./config";
+
+const which = process.argv[2] === "idle" ? E2E.idle : E2E.main;
+
+async function freshDatabase(): Promise<void> {
+  const url = e2eDatabaseUrl(which.name);
+  if (!url) {
+    rmSync(e2eDataDir(which.name), { recursive: true, force: true });
+    process.env.VIGIL_DATA_DIR = e2eDataDir(which.name);
+    delete process.env.DATABASE_URL;
+    return;
+  }
+  const admin = new URL(url);
+  const dbName = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${dbName}`);
+  await c.end();
+  process.env.DATABASE_URL = url;
+  process.env.VIGIL_DATA_DIR = e2eDataDir(which.name);
+}
+
+await freshDatabase();
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  PORT: String(which.port),
+  HOSTNAME: "127.0.0.1",
+  VIGIL_ADMIN_PASSWORD: E2E.adminPassword,
+  CLINICAL_URL: `http://127.0.0.1:${E2E.clinicalPort}`,
+  ...("idleMinutes" in which ? { VIGIL_SESSION_IDLE_MINUTES: String(which.idleMinutes) } : {}),
+});
+await import("../../scripts/serve-console");
