@@ -1,15 +1,7 @@
 import { Redis } from "ioredis";
 import { env } from "../env";
+import { FAIL_FAST_REDIS_OPTIONS } from "./fail-fast";
 
-// Fail fast: the defaults queue commands and retry for ~73 s when Redis is down; these
-// options reject within ~75 ms so callers can fall back (see ../shared/stack-notes.md).
-export const FAIL_FAST_REDIS_OPTIONS = {
-  maxRetriesPerRequest: 1,
-  enableOfflineQueue: false,
-  commandTimeout: 500,
-  connectTimeout: 1000,
-  lazyConnect: true,
-} as const;
 
 const KEY = Symbol.for("vigil.consoleRedis");
 type Holder = { [KEY]?: Redis | null };

@@ -1,0 +1,42 @@
+import Fastify, { LogController, type FastifyInstance } from "fastify";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { ClinicalDb } from "./db/query";
+import { createClinicalMetrics } from "./metrics/registry";
+import { instrument } from "./metrics/instrument";
+import { registerErrorHandling } from "./http/error-handling";
+import { logOptions } from "./http/logging";
+import { healthRoutes } from "./routes/health";
+import { metricsRoutes } from "./routes/metrics";
+import { patientRoutes } from "./routes/patient";
+
+export interface ClinicalAppDeps {
+  db: ClinicalDb;
+  redis?: Redis | null;
+  /** A pino logger (tests pass one writing to a buffer); default: pino to stdout at `logLevel`. */
+  logger?: Logger;
+  logLevel?: string;
+}
+
+// FHIR bodies are small; anything larger is refused with 413 before it is parsed.
+const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: logOptions(deps.logLevel ?? "info") }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Request ids are generated, never taken from a client header, and never hold PHI.
+    genReqId: () => crypto.randomUUID(),
+    // Fastify's own request lines include the URL (patient ids); ours log the route template.
+    logController: new LogController({ disableRequestLogging: true }),
+  }) as unknown as FastifyInstance;
+  const metrics = createClinicalMetrics();
+  deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
+  instrument(app, metrics);
+  registerErrorHandling(app, metrics);
+  app.addContentTypeParser(["application/fhir+json"], { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
+  await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null });
+  await app.register(metricsRoutes, { metrics });
+  await app.register(patientRoutes, { db: deps.db });
+  return app;
+}

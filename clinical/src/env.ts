@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const schema = z.object({
+  CLINICAL_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  CLINICAL_HOST: z.string().default("127.0.0.1"),
+  /** Unset: embedded PGlite under VIGIL_DATA_DIR/clinical. */
+  CLINICAL_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
+  VIGIL_DATA_DIR: z.string().default(".vigil"),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type ClinicalEnv = z.infer<typeof schema>;
+
+/** The clinical service's validated environment; the only place it reads process.env. */
+export function clinicalEnv(source: NodeJS.ProcessEnv = process.env): ClinicalEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid clinical service environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,20 @@
+import type { IssueCode } from "./fhir/operation-outcome";
+
+export type ClinicalErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAVAILABLE";
+
+/** HTTP status and FHIR issue code for each error; the error handler reads this table. */
+export const ERROR_MAPPING: Record<ClinicalErrorCode, { status: number; issue: IssueCode }> = {
+  INVALID_INPUT: { status: 400, issue: "invalid" },
+  NOT_FOUND: { status: 404, issue: "not-found" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, issue: "not-supported" },
+  PAYLOAD_TOO_LARGE: { status: 413, issue: "too-long" },
+  UNAVAILABLE: { status: 503, issue: "transient" },
+};
+
+/** Messages must never contain a patient identifier: they reach clients and logs. */
+export class ClinicalError extends Error {
+  constructor(readonly code: ClinicalErrorCode, message: string) {
+    super(message);
+    this.name = "ClinicalError";
+  }
+}

@@ -1,0 +1,27 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ClinicalMetrics } from "./registry";
+import { priorityOf } from "./priority";
+
+const STARTED = Symbol("startedAt");
+type Timed = FastifyRequest & { [STARTED]?: number };
+
+/** The route template Fastify matched, or "unmatched"; a raw URL never becomes a label. */
+export function routeTemplate(req: FastifyRequest): string {
+  return req.routeOptions.url ?? "unmatched";
+}
+
+export function instrument(app: FastifyInstance, metrics: ClinicalMetrics): void {
+  app.addHook("onRequest", async (req: Timed) => {
+    req[STARTED] = performance.now();
+    metrics.inFlight.inc();
+  });
+  app.addHook("onResponse", async (req: Timed, reply) => {
+    metrics.inFlight.dec();
+    const route = routeTemplate(req);
+    const seconds = (performance.now() - (req[STARTED] ?? performance.now())) / 1000;
+    metrics.httpDuration.observe(
+      { route, method: req.method, status_code: String(reply.statusCode), priority_class: priorityOf(route) },
+      seconds,
+    );
+  });
+}

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { Redis } from "ioredis";
+import type { ClinicalDb } from "../db/query";
+
+type RedisState = "up" | "down" | "not-configured";
+
+async function redisState(redis: Redis | null): Promise<RedisState> {
+  if (!redis) return "not-configured";
+  try {
+    if (redis.status === "wait" || redis.status === "end") await redis.connect().catch(() => {});
+    return (await redis.ping()) === "PONG" ? "up" : "down";
+  } catch {
+    return "down";
+  }
+}
+
+/** Liveness and dependencies. 503 only when the database is down: Redis is optional. */
+export const healthRoutes: FastifyPluginAsync<{ db: ClinicalDb; redis: Redis | null }> = async (app, { db, redis }) => {
+  app.get("/health", async (_req, reply) => {
+    const database = await db.query("health.ping", "SELECT 1 AS ok").then(
+      () => "up" as const,
+      () => "down" as const,
+    );
+    const r = await redisState(redis);
+    const status = database === "down" ? "down" : r === "down" ? "degraded" : "ok";
+    return reply
+      .code(database === "up" ? 200 : 503)
+      .header("cache-control", "no-store")
+      .send({ status, database: { status: database, kind: db.kind }, redis: { status: r } });
+  });
+};

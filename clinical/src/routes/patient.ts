@@ -1,0 +1,23 @@
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { ClinicalDb } from "../db/query";
+import { ClinicalError } from "../errors";
+import { FHIR_JSON } from "../fhir/operation-outcome";
+import { toFhirPatient, type PatientRow } from "../fhir/patient";
+
+// FHIR R4 id datatype.
+const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/) });
+
+const READ_PATIENT = `SELECT id, mrn, family, given, gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, updated_at
+  FROM patients WHERE id = $1`;
+
+export const patientRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
+  app.get("/fhir/Patient/:id", async (req, reply) => {
+    const parsed = idParams.safeParse(req.params);
+    // Diagnostics never echo the id: error bodies end up in logs and screenshots.
+    if (!parsed.success) throw new ClinicalError("INVALID_INPUT", "Patient id must be 1-64 characters of A-Z, a-z, 0-9, '-' or '.'.");
+    const [row] = await db.query<PatientRow>("patient.read", READ_PATIENT, [parsed.data.id]);
+    if (!row) throw new ClinicalError("NOT_FOUND", "No patient with that id.");
+    return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(toFhirPatient(row));
+  });
+};

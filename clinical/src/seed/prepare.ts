@@ -1,0 +1,21 @@
+import { clinicalEnv } from "../env";
+import { migrateClinicalDb, openClinicalDb } from "../db/query";
+import { seedPatients } from "./seed-patients";
+
+/** What `npm start` seeds on first start: small, so the embedded default is ready in seconds. */
+export const QUICKSTART_PATIENTS = 200;
+export const QUICKSTART_SEED = 42;
+
+/** Migrates the clinical database and seeds the quick-start data set when it is empty. */
+export async function prepareClinicalDatabase(): Promise<{ kind: string; patients: number }> {
+  const env = clinicalEnv();
+  const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
+  try {
+    await migrateClinicalDb(db);
+    await seedPatients(db, QUICKSTART_PATIENTS, QUICKSTART_SEED);
+    const [row] = await db.query<{ n: number }>("seed.count", "SELECT count(*)::int AS n FROM patients");
+    return { kind: db.kind, patients: row?.n ?? 0 };
+  } finally {
+    await db.close();
+  }
+}
