@@ -1,18 +1,11 @@
 /** Starts the clinical service for the e2e suite on a fresh database, seeded like `npm start`. */
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { recreateDatabase } from "../../test/support/postgres";
 import { E2E, e2eDataDir, e2eDatabaseUrl } from "./config";
 
 const url = e2eDatabaseUrl("clinical");
 if (url) {
-  const admin = new URL(url);
-  const dbName = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
+  await recreateDatabase(url);
   process.env.CLINICAL_DATABASE_URL = url;
 } else {
   rmSync(`${e2eDataDir("clinical")}/clinical`, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * over to the real server entry point. Usage: tsx e2e/support/serve.ts <main|idle>
  */
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { recreateDatabase } from "../../test/support/postgres";
 import { E2E, e2eDataDir, e2eDatabaseUrl } from "./config";
 
 const which = process.argv[2] === "idle" ? E2E.idle : E2E.main;
@@ -16,14 +16,7 @@ async function freshDatabase(): Promise<void> {
     delete process.env.DATABASE_URL;
     return;
   }
-  const admin = new URL(url);
-  const dbName = admin.pathname.slice(1);
-  admin.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: admin.toString() });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
+  await recreateDatabase(url);
   process.env.DATABASE_URL = url;
   process.env.VIGIL_DATA_DIR = e2eDataDir(which.name);
 }

@@ -12,6 +12,13 @@ class ThrottledSignIn extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
+  // A refused sign-in is an expected outcome, already in the audit trail: no stack trace.
+  // Other errors are logged by name only, as their details may quote submitted credentials.
+  logger: {
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -34,3 +34,16 @@ export async function postgresAnswers(url: string | undefined): Promise<boolean>
     await c.end().catch(() => {});
   }
 }
+
+/** Drops and recreates the database named in `url` (used for the e2e servers' fixed names). */
+export async function recreateDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`refusing to recreate database ${name}`);
+  admin.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: admin.toString() });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+}
