@@ -16,7 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   // Other errors are logged by name only, as their details may quote submitted credentials.
   logger: {
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}`);
+      const type = "type" in error ? String(error.type) : error.name;
+      if (type !== "CredentialsSignin") console.error(`[auth] ${type}`);
     },
   },
   providers: [
