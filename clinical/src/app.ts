@@ -9,6 +9,12 @@ import { logOptions } from "./http/logging";
 import { healthRoutes } from "./routes/health";
 import { metricsRoutes } from "./routes/metrics";
 import { patientRoutes } from "./routes/patient";
+import { patientSearchRoutes } from "./routes/patient-search";
+import { observationSearchRoutes } from "./routes/observation-search";
+import { encounterSearchRoutes } from "./routes/encounter-search";
+import { triageRoutes } from "./routes/triage";
+import { communicationRoutes } from "./routes/communication";
+import { shedLoad } from "./http/shed-load";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -16,7 +22,11 @@ export interface ClinicalAppDeps {
   /** A pino logger (tests pass one writing to a buffer); default: pino to stdout at `logLevel`. */
   logger?: Logger;
   logLevel?: string;
+  /** Concurrent requests before non-emergency traffic is shed with 429. */
+  maxInFlight?: number;
 }
+
+export const DEFAULT_MAX_IN_FLIGHT = 256;
 
 // FHIR bodies are small; anything larger is refused with 413 before it is parsed.
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -34,9 +44,14 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
+  shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
+  app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(["application/fhir+json"], { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null });
   await app.register(metricsRoutes, { metrics });
-  await app.register(patientRoutes, { db: deps.db });
+  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
+    await app.register(routes, { db: deps.db });
+  }
   return app;
 }

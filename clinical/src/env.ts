@@ -10,6 +10,7 @@ const schema = z.object({
   CLINICAL_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
   VIGIL_DATA_DIR: z.string().default(".vigil"),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
+  CLINICAL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
-import { seedPatients } from "../src/seed/seed-patients";
+import { describe, expect, it } from "vitest";
 import { syntheticPatients } from "../src/seed/synthetic-patients";
-import { capturedLogger, clinicalDbKinds, useClinicalDb } from "./support";
+import { clinicalDbKinds } from "./support";
+import { FIXTURE, useClinicalApp } from "./fixture";
 
 const FHIR = /^application\/fhir\+json/;
 
-describe.each(clinicalDbKinds())("FHIR API on %s", (kind) => {
-  const ctx = useClinicalDb(kind);
-  const log = capturedLogger();
-  let app: FastifyInstance;
-  beforeAll(async () => {
-    await seedPatients(ctx.db, 20, 11);
-    app = await buildClinicalApp({ db: ctx.db, logger: log.logger });
-  });
-  afterAll(() => app.close());
+describe.each(clinicalDbKinds())("FHIR read and errors on %s", (kind) => {
+  const t = useClinicalApp(kind);
 
   it("returns the requested patient as a FHIR R4 Patient", async () => {
-    const expected = [...syntheticPatients(20, 11)][6]!;
-    const res = await app.inject({ method: "GET", url: `/fhir/Patient/${expected.id}` });
+    const expected = [...syntheticPatients(FIXTURE.patients, FIXTURE.seed)][6]!;
+    const res = await t.app.inject({ method: "GET", url: `/fhir/Patient/${expected.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(FHIR);
     expect(res.headers["cache-control"]).toBe("private, no-store");
@@ -35,37 +26,33 @@ describe.each(clinicalDbKinds())("FHIR API on %s", (kind) => {
   });
 
   it.each([
-    ["a malformed id", "/fhir/Patient/bad_id!", 400, "invalid"],
-    ["an id over 64 characters", `/fhir/Patient/${"a".repeat(65)}`, 400, "invalid"],
-    ["an unknown id", "/fhir/Patient/p-999999", 404, "not-found"],
-    ["an unknown route", "/fhir/Nope", 404, "not-found"],
-  ])("answers %s with an OperationOutcome", async (_label, url, status, code) => {
-    const res = await app.inject({ method: "GET", url });
+    ["a malformed id", "GET", "/fhir/Patient/bad_id!", 400, "invalid"],
+    ["an id over 64 characters", "GET", `/fhir/Patient/${"a".repeat(65)}`, 400, "invalid"],
+    ["an unknown id", "GET", "/fhir/Patient/p-999999", 404, "not-found"],
+    ["an unknown route", "GET", "/fhir/Nope", 404, "not-found"],
+    ["an unknown search parameter", "GET", "/fhir/Patient?shoe-size=9", 400, "invalid"],
+    ["a _count over the maximum", "GET", "/fhir/Patient?_count=100000", 400, "invalid"],
+    ["an Observation search without a patient", "GET", "/fhir/Observation?category=vital-signs", 400, "invalid"],
+    ["a bad date prefix", "GET", "/fhir/Observation?patient=p-000001&date=zz2026-01-01", 400, "invalid"],
+    ["a bad category", "GET", "/fhir/Observation?patient=p-000001&category=gossip", 400, "invalid"],
+    ["triage of an unknown patient", "POST", "/fhir/Patient/p-999999/$triage", 404, "not-found"],
+  ] as const)("answers %s with an OperationOutcome", async (_label, method, url, status, code) => {
+    const res = await t.app.inject({ method, url });
     expect(res.statusCode).toBe(status);
     expect(res.headers["content-type"]).toMatch(FHIR);
     expect(res.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ severity: "error", code }] });
   });
 
-  it("keeps canary identifiers out of /metrics and the logs, on success and error paths", async () => {
-    const known = [...syntheticPatients(20, 11)][3]!;
-    const canaries = ["CANARY-77123", known.id, known.mrn, known.family];
-    for (const url of [`/fhir/Patient/${known.id}`, "/fhir/Patient/CANARY-77123", "/fhir/Patient/CANARY-77123!", "/CANARY-77123"]) {
-      await app.inject({ method: "GET", url });
-    }
-    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
-    expect(metrics).toContain('route="/fhir/Patient/:id"');
-    expect(metrics).toMatch(/clinical_db_query_duration_seconds_count\{query="patient.read",outcome="ok"\} [1-9]/);
-    const logs = log.text();
-    expect(logs).toContain('"route":"/fhir/Patient/:id"');
-    for (const c of canaries) {
-      expect(metrics).not.toContain(c);
-      expect(logs).not.toContain(c);
-    }
-  });
-
-  it("reports database up and Redis not configured", async () => {
-    const res = await app.inject({ method: "GET", url: "/health" });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: { status: "up", kind }, redis: { status: "not-configured" } });
+  it("answers 415 for a non-JSON body and 413 for an oversized one", async () => {
+    const typed = await t.app.inject({ method: "POST", url: "/fhir/Communication", headers: { "content-type": "text/plain" }, payload: "help" });
+    expect(typed.statusCode).toBe(415);
+    expect(typed.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "not-supported" }] });
+    const big = await t.app.inject({
+      method: "POST", url: "/fhir/Communication", headers: { "content-type": "application/fhir+json" }, payload: `{"a":"${"x".repeat(300_000)}"}`,
+    });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "too-long" }] });
+    const broken = await t.app.inject({ method: "POST", url: "/fhir/Communication", headers: { "content-type": "application/fhir+json" }, payload: "{nope" });
+    expect(broken.statusCode).toBe(400);
   });
 });

@@ -1,7 +1,11 @@
 import { join } from "node:path";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "../../../lib/db/sql-client";
 import { loadMigrations, migrate } from "../../../lib/db/migrator";
+
+/** Loads tab-separated rows (PostgreSQL text COPY format) into a table. */
+export type CopyRows = (table: string, columns: readonly string[], tsv: string) => Promise<void>;
 
 export type QueryObserver = (name: string, seconds: number, ok: boolean) => void;
 
@@ -12,6 +16,8 @@ export interface ClinicalDb {
   query<T = Record<string, unknown>>(name: string, sql: string, params?: unknown[]): Promise<T[]>;
   /** A single connection for multi-statement scripts (migrations, seeding). */
   scriptClient(): Promise<SqlClient>;
+  /** Runs `fn` in one transaction on one connection with COPY available (bulk seeding). */
+  bulk<T>(fn: (copy: CopyRows, exec: (sql: string) => Promise<void>) => Promise<T>): Promise<T>;
   observe(observer: QueryObserver): void;
   close(): Promise<void>;
 }
@@ -20,7 +26,9 @@ export const CLINICAL_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "mi
 
 type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
 
-function timed(kind: ClinicalDb["kind"], raw: RawQuery, scriptClient: () => Promise<SqlClient>, close: () => Promise<void>): ClinicalDb {
+type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "bulk" | "close"> & { raw: RawQuery };
+
+function timed({ kind, raw, scriptClient, bulk, close }: Backend): ClinicalDb {
   const observers: QueryObserver[] = [];
   return {
     kind,
@@ -37,34 +45,69 @@ function timed(kind: ClinicalDb["kind"], raw: RawQuery, scriptClient: () => Prom
       }
     },
     scriptClient,
+    bulk,
     observe: (o) => void observers.push(o),
     close,
   };
 }
 
 export async function openClinicalDb(opts: { url?: string; dataDir: string }): Promise<ClinicalDb> {
-  if (opts.url) {
-    const url = opts.url;
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
-    return timed(
-      "postgres",
-      async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
-      async () => {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        return pgSqlClient(client, () => client.end());
-      },
-      () => pool.end(),
-    );
-  }
-  const lite = await openPglite(join(opts.dataDir, "clinical"));
-  return timed(
-    "pglite",
-    async (sql, params) => (await lite.query(sql, params)).rows,
+  return opts.url ? postgresBackend(opts.url) : pgliteBackend(join(opts.dataDir, "clinical"));
+}
+
+const copySql = (table: string, columns: readonly string[], source: string) =>
+  `COPY ${table} (${columns.join(", ")}) FROM ${source}`;
+
+function postgresBackend(url: string): ClinicalDb {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return timed({
+    kind: "postgres",
+    raw: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    scriptClient: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return pgSqlClient(client, () => client.end());
+    },
+    bulk: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const copy: CopyRows = (table, columns, tsv) =>
+          new Promise((resolve, reject) => {
+            const stream = client.query(copyFrom(copySql(table, columns, "STDIN")));
+            stream.on("finish", resolve).on("error", reject);
+            stream.end(tsv);
+          });
+        const result = await fn(copy, async (sql) => void (await client.query(sql)));
+        await client.query("COMMIT");
+        return result;
+      } catch (err) {
+        await client.query("ROLLBACK");
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  });
+}
+
+async function pgliteBackend(dir: string): Promise<ClinicalDb> {
+  const lite = await openPglite(dir);
+  return timed({
+    kind: "pglite",
+    raw: async (sql, params) => (await lite.query(sql, params)).rows,
     // PGlite allows one owner: scripts share the open instance and must not close it.
-    async () => pgliteSqlClient(lite, false),
-    () => lite.close(),
-  );
+    scriptClient: async () => pgliteSqlClient(lite, false),
+    bulk: (fn) =>
+      lite.transaction((tx) =>
+        fn(
+          async (table, columns, tsv) => void (await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([tsv]) })),
+          async (sql) => void (await tx.exec(sql)),
+        ),
+      ),
+    close: () => lite.close(),
+  });
 }
 
 /** Applies the service's own migrations through the shared migrator. */

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { ClinicalError, ERROR_MAPPING } from "../errors";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { sendOutcome, type IssueCode } from "../fhir/operation-outcome";
 import { routeTemplate } from "../metrics/instrument";
 import type { ClinicalMetrics } from "../metrics/registry";
@@ -24,6 +25,10 @@ export function registerErrorHandling(app: FastifyInstance, metrics: ClinicalMet
       text = err.message;
     } else if (err.code && FASTIFY_CLIENT_ERRORS[err.code]) {
       ({ status, issue, text } = FASTIFY_CLIENT_ERRORS[err.code]!);
+    } else if (isDatabaseUnavailable(err)) {
+      ({ status, issue, text } = { status: 503, issue: "transient", text: "The clinical database is unavailable; retry shortly." });
+      reply.header("retry-after", "5");
+      req.log.warn({ ...requestSummary(req, reply), err: { type: err.name, code: err.code } }, "database unavailable");
     } else if (err.validation) {
       ({ status, issue, text } = { status: 400, issue: "invalid", text: "Invalid request parameters." });
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -4,12 +4,12 @@ import type { ClinicalDb } from "../db/query";
 import { ClinicalError } from "../errors";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { toFhirPatient, type PatientRow } from "../fhir/patient";
+import { FHIR_ID } from "../fhir/search-params";
 
-// FHIR R4 id datatype.
-const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/) });
+const idParams = z.object({ id: z.string().regex(FHIR_ID) });
 
-const READ_PATIENT = `SELECT id, mrn, family, given, gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, updated_at
-  FROM patients WHERE id = $1`;
+export const PATIENT_COLUMNS = "id, mrn, family, given, gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, updated_at";
+const READ_PATIENT = `SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = $1`;
 
 export const patientRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
   app.get("/fhir/Patient/:id", async (req, reply) => {

@@ -1,29 +1,39 @@
-/** `npm run seed -- --patients N [--seed S]`: seeds an empty clinical database. */
+/** `npm run seed -- --patients N [--seed S] [--anchor ISO]`: seeds an empty clinical database. */
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { clinicalEnv } from "../env";
 import { migrateClinicalDb, openClinicalDb } from "../db/query";
-import { seedPatients } from "./seed-patients";
+import { loadHospital } from "./load-hospital";
+import { progressBar } from "./progress-bar";
 
 const argsSchema = z.object({
-  patients: z.coerce.number().int().min(1).max(10_000_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1),
+  patients: z.coerce.number().int().min(1).max(1_000_000),
+  seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
+  anchor: z.iso.datetime().optional(),
 });
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { patients: { type: "string" }, seed: { type: "string" } } });
+  const { values } = parseArgs({ options: { patients: { type: "string" }, seed: { type: "string" }, anchor: { type: "string" } } });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
-    console.error(`usage: npm run seed -- --patients N [--seed S]\n${parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    const why = parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n");
+    console.error(`usage: npm run seed -- --patients N [--seed S] [--anchor 2026-11-26T08:00:00Z]\n${why}`);
     return 2;
   }
+  const { patients, seed, anchor } = parsed.data;
   const env = clinicalEnv();
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   try {
     await migrateClinicalDb(db);
     const started = performance.now();
-    const { inserted } = await seedPatients(db, parsed.data.patients, parsed.data.seed);
-    console.log(inserted ? `seeded ${inserted} synthetic patients in ${((performance.now() - started) / 1000).toFixed(1)} s` : "patients already present; nothing seeded");
+    const result = await loadHospital(db, { patients, seed, anchor: anchor ? new Date(anchor) : new Date() }, progressBar(started));
+    if ("skipped" in result) {
+      console.log("patients already present; nothing seeded (seed an empty database)");
+      return 0;
+    }
+    const { inserted } = result;
+    console.log(`seeded ${inserted.patients} synthetic patients, ${inserted.encounters} encounters, ${inserted.observations} observations ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s (${db.kind})`);
     return 0;
   } finally {
     await db.close();

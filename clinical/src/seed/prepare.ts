@@ -1,6 +1,6 @@
 import { clinicalEnv } from "../env";
 import { migrateClinicalDb, openClinicalDb } from "../db/query";
-import { seedPatients } from "./seed-patients";
+import { loadHospital } from "./load-hospital";
 
 /** What `npm start` seeds on first start: small, so the embedded default is ready in seconds. */
 export const QUICKSTART_PATIENTS = 200;
@@ -12,7 +12,7 @@ export async function prepareClinicalDatabase(): Promise<{ kind: string; patient
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   try {
     await migrateClinicalDb(db);
-    await seedPatients(db, QUICKSTART_PATIENTS, QUICKSTART_SEED);
+    await loadHospital(db, { patients: QUICKSTART_PATIENTS, seed: QUICKSTART_SEED, anchor: new Date() });
     const [row] = await db.query<{ n: number }>("seed.count", "SELECT count(*)::int AS n FROM patients");
     return { kind: db.kind, patients: row?.n ?? 0 };
   } finally {

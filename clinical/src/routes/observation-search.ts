@@ -1,0 +1,53 @@
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { ClinicalDb } from "../db/query";
+import { searchset } from "../fhir/bundle";
+import { LOINC } from "../fhir/codes";
+import { dateParams, type DateCondition } from "../fhir/date-param";
+import { FHIR_JSON } from "../fhir/operation-outcome";
+import { OBSERVATION_COLUMNS, toFhirObservation, type ObservationRow } from "../fhir/observation";
+import { linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
+import { baseUrl } from "../http/base-url";
+
+const schema = z.object({
+  patient: patientReference,
+  category: z.enum(["vital-signs", "laboratory"]).optional(),
+  // `http://loinc.org|8867-4` or `8867-4`
+  code: z.string().regex(/^((http:\/\/loinc\.org)?\|)?\d{1,7}-\d$/).transform((c) => c.split("|").pop()!).optional(),
+  date: dateParams,
+  _sort: z.enum(["date", "-date"]).default("-date"),
+  ...paging(20, 200),
+});
+
+const DAY_MS = 86_400_000;
+
+/** A date-only `eq` means the whole day (FHIR date precision), other comparisons the instant. */
+function dateSql(d: DateCondition, push: (v: unknown) => string): string {
+  if (d.operator === "=" && !d.raw.includes("T")) {
+    return `effective_at >= ${push(d.at)} AND effective_at < ${push(new Date(d.at.getTime() + DAY_MS))}`;
+  }
+  return `effective_at ${d.operator} ${push(d.at)}`;
+}
+
+export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
+  app.get("/fhir/Observation", async (req, reply) => {
+    const q = parseSearch(schema, req.query);
+    const params: unknown[] = [];
+    const push = (v: unknown) => (params.push(v), `$${params.length}`);
+    const where = [`patient_id = ${push(q.patient)}`];
+    if (q.category) where.push(`category = ${push(q.category)}`);
+    if (q.code) where.push(`code = ${push(q.code)}`);
+    for (const d of q.date ?? []) where.push(dateSql(d, push));
+    const filter = `WHERE ${where.join(" AND ")}`;
+    const order = q._sort === "-date" ? "effective_at DESC, id DESC" : "effective_at ASC, id ASC";
+    const [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, params);
+    const rows = await db.query<ObservationRow>(
+      `observation.search_${q.category ?? "any"}`,
+      `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
+      params,
+    );
+    const links = linkParams({ ...q, date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
+    const bundle = searchset(baseUrl(req), "/fhir/Observation", links, { count: q._count, offset: q._offset }, total, rows.map(toFhirObservation));
+    return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
+  });
+};
