@@ -56,3 +56,18 @@ describe.each(clinicalDbKinds())("FHIR read and errors on %s", (kind) => {
     expect(broken.statusCode).toBe(400);
   });
 });
+
+describe("database loss", () => {
+  const t = useClinicalApp("pglite");
+
+  it("answers 503 with Retry-After (not 500) when the database is gone, and health says so", async () => {
+    await t.ctx.db.close();
+    const res = await t.app.inject({ method: "GET", url: "/fhir/Patient/p-000001" });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers["retry-after"]).toBe("5");
+    expect(res.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "transient" }] });
+    const health = await t.app.inject({ method: "GET", url: "/health" });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toMatchObject({ status: "down", database: { status: "down" } });
+  });
+});

@@ -32,7 +32,7 @@ export function useClinicalDb(kind: Kind): { db: ClinicalDb } {
     await migrateClinicalDb(holder.db);
   });
   afterAll(async () => {
-    await holder.db?.close();
+    await holder.db?.close().catch(() => {}); // a test may have closed it on purpose
     await cleanup();
   });
   return holder;
