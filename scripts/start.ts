@@ -30,7 +30,8 @@ function buildIfStale(): void {
 }
 
 function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn("npx", ["tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  // node itself (not npx) is the child, so stopping it stops the server, not just a wrapper.
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
   child.on("exit", (code) => {
     console.error(`vigil: ${name} exited (${code ?? "signal"}); stopping.`);
     shutdown(code ?? 1);

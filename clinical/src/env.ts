@@ -11,6 +11,7 @@ const schema = z.object({
   VIGIL_DATA_DIR: z.string().default(".vigil"),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   CLINICAL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  CLINICAL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -51,15 +51,20 @@ function timed({ kind, raw, scriptClient, bulk, close }: Backend): ClinicalDb {
   };
 }
 
-export async function openClinicalDb(opts: { url?: string; dataDir: string }): Promise<ClinicalDb> {
-  return opts.url ? postgresBackend(opts.url) : pgliteBackend(join(opts.dataDir, "clinical"));
+/** A clinician waiting longer than this gets a 503 and the query is cancelled, not left running. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
+export async function openClinicalDb(opts: { url?: string; dataDir: string; statementTimeoutMs?: number }): Promise<ClinicalDb> {
+  return opts.url
+    ? postgresBackend(opts.url, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)
+    : pgliteBackend(join(opts.dataDir, "clinical"));
 }
 
 const copySql = (table: string, columns: readonly string[], source: string) =>
   `COPY ${table} (${columns.join(", ")}) FROM ${source}`;
 
-function postgresBackend(url: string): ClinicalDb {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function postgresBackend(url: string, statementTimeoutMs: number): ClinicalDb {
+  const pool = new pg.Pool({ connectionString: url, max: 10, statement_timeout: statementTimeoutMs });
   return timed({
     kind: "postgres",
     raw: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
@@ -72,6 +77,7 @@ function postgresBackend(url: string): ClinicalDb {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        await client.query("SET LOCAL statement_timeout = 0"); // bulk loads run for minutes
         const copy: CopyRows = (table, columns, tsv) =>
           new Promise((resolve, reject) => {
             const stream = client.query(copyFrom(copySql(table, columns, "STDIN")));

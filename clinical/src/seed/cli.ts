@@ -7,17 +7,24 @@ import { loadHospital } from "./load-hospital";
 import { progressBar } from "./progress-bar";
 
 const argsSchema = z.object({
-  patients: z.coerce.number().int().min(1).max(1_000_000),
+  patients: z.string("is required").pipe(z.coerce.number<string>().int().min(1).max(1_000_000)),
   seed: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(1),
   anchor: z.iso.datetime().optional(),
 });
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { patients: { type: "string" }, seed: { type: "string" }, anchor: { type: "string" } } });
+  const usage = "usage: npm run seed -- --patients N [--seed S] [--anchor 2026-11-26T08:00:00Z]";
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ options: { patients: { type: "string" }, seed: { type: "string" }, anchor: { type: "string" } } }));
+  } catch (err) {
+    console.error(`${usage}\n  ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const why = parsed.error.issues.map((i) => `  --${i.path.join(".")}: ${i.message}`).join("\n");
-    console.error(`usage: npm run seed -- --patients N [--seed S] [--anchor 2026-11-26T08:00:00Z]\n${why}`);
+    console.error(`${usage}\n${why}`);
     return 2;
   }
   const { patients, seed, anchor } = parsed.data;

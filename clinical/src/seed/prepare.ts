@@ -3,7 +3,7 @@ import { migrateClinicalDb, openClinicalDb } from "../db/query";
 import { loadHospital } from "./load-hospital";
 
 /** What `npm start` seeds on first start: small, so the embedded default is ready in seconds. */
-export const QUICKSTART_PATIENTS = 200;
+export const QUICKSTART_PATIENTS = 1000;
 export const QUICKSTART_SEED = 42;
 
 /** Migrates the clinical database and seeds the quick-start data set when it is empty. */

@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:clinical`: throughput and latency of each clinical endpoint with autocannon,
+ * on 1,000 and 100,000 seeded patients (PostgreSQL), next to a bare Fastify route in the same
+ * run. The service and the baseline run in child processes; autocannon runs here.
+ * Needs BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import autocannon from "autocannon";
+import pg from "pg";
+import { mulberry32 } from "../clinical/src/seed/prng";
+import { patientId } from "../clinical/src/seed/synthetic-patients";
+
+const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const DATASETS = [1_000, 100_000];
+const PORT = 4900;
+const BARE_PORT = 4901;
+
+type Endpoint = { name: string; method: "GET" | "POST"; path: (rand: () => number, patients: number) => string; body?: string };
+const pick = (rand: () => number, n: number) => patientId(1 + Math.floor(rand() * n));
+const ENDPOINTS: Endpoint[] = [
+  { name: "patient read", method: "GET", path: (r, n) => `/fhir/Patient/${pick(r, n)}` },
+  { name: "patient search (identifier)", method: "GET", path: (r, n) => `/fhir/Patient?identifier=SYN-${String(1 + Math.floor(r() * n)).padStart(7, "0")}` },
+  { name: "vital signs (latest 10)", method: "GET", path: (r, n) => `/fhir/Observation?patient=${pick(r, Math.max(1, n / 100))}&category=vital-signs&_sort=-date&_count=10` },
+  { name: "laboratory (latest 10)", method: "GET", path: (r, n) => `/fhir/Observation?patient=${pick(r, n)}&category=laboratory&_count=10` },
+  { name: "ward census", method: "GET", path: () => `/fhir/Encounter?location=ward-2a&status=in-progress&_count=50` },
+  { name: "AI triage (NEWS2)", method: "POST", path: (r, n) => `/fhir/Patient/${pick(r, Math.max(1, n / 100))}/$triage` },
+  {
+    name: "emergency alert (stat)", method: "POST", path: () => "/fhir/Communication",
+    body: JSON.stringify({ resourceType: "Communication", status: "completed", priority: "stat", subject: { reference: "Patient/p-000001" }, payload: [{ contentString: "Benchmark alert" }] }),
+  },
+];
+
+function dbUrl(patients: number): string {
+  const u = new URL(BASE);
+  u.pathname = `/vigil_bench_${patients}`;
+  return u.toString();
+}
+
+async function ensureDatabase(patients: number): Promise<void> {
+  const admin = new pg.Client({ connectionString: BASE });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [`vigil_bench_${patients}`]);
+  if (!exists.rowCount) await admin.query(`CREATE DATABASE vigil_bench_${patients}`);
+  await admin.end();
+  await run("npx", ["tsx", "clinical/src/seed/cli.ts", "--patients", String(patients), "--seed", "1"], { CLINICAL_DATABASE_URL: dbUrl(patients) });
+}
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    c.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+async function startServer(args: string[], env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
+  // A server left over from an earlier row would answer the health check in the new one's place.
+  if (await fetch(healthUrl).then(() => true, () => false)) throw new Error(`${healthUrl} is already taken`);
+  // node itself (not npx) is the child, so kill() stops the server and not just a wrapper.
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(healthUrl).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill();
+  throw new Error(`server did not start: ${healthUrl}`);
+}
+
+/** Waits until no query of an earlier row still runs, so rows do not slow each other down. */
+async function databaseIdle(url: string): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  for (let i = 0; i < 60; i++) {
+    const { rows } = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()");
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await c.end();
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+}
+
+interface Row { dataset: string; endpoint: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
+
+async function measure(port: number, ep: Endpoint, patients: number): Promise<Omit<Row, "dataset" | "endpoint">> {
+  const rand = mulberry32(patients);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    // Longer than the service's 10 s statement timeout, so slow queries show as latency or 503s.
+    timeout: 20,
+    requests: [{
+      method: ep.method,
+      headers: ep.body ? { "content-type": "application/fhir+json" } : {},
+      setupRequest: (req) => ({ ...req, path: ep.path(rand, patients), ...(ep.body ? { body: ep.body } : {}) }),
+    }],
+  });
+  return {
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const bare = await startServer(["bench/bare-fastify.ts", String(BARE_PORT)], {}, `http://127.0.0.1:${BARE_PORT}/constant`);
+  const ceiling = await measure(BARE_PORT, { name: "bare", method: "GET", path: () => "/constant" }, 1);
+  rows.push({ dataset: "-", endpoint: "bare Fastify, constant JSON (ceiling)", ...ceiling });
+  await stop(bare);
+  for (const patients of DATASETS) {
+    await ensureDatabase(patients);
+    const svc = await startServer(["clinical/src/server.ts"], { CLINICAL_DATABASE_URL: dbUrl(patients), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_MAX_IN_FLIGHT: "100000" }, `http://127.0.0.1:${PORT}/health`);
+    for (const ep of ENDPOINTS) {
+      await databaseIdle(dbUrl(patients));
+      const m = await measure(PORT, ep, patients);
+      rows.push({ dataset: `${patients.toLocaleString("en")} patients`, endpoint: ep.name, ...m });
+      console.log(`${patients} ${ep.name}: ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+    }
+    await stop(svc);
+  }
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const stamp = new Date().toISOString();
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/clinical.json", JSON.stringify({ stamp, machine, durationS: DURATION_S, connections: CONNECTIONS, rows }, null, 2) + "\n");
+  const table = [
+    `Measured ${stamp} on ${machine}; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per row; PostgreSQL 15, primary keys only (no tuning yet).`,
+    "",
+    "| data set | endpoint | req/s | p50 ms | p99 ms | non-2xx | errors |",
+    "|---|---|---:|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.dataset} | ${r.endpoint} | ${r.reqPerSec.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} |`),
+  ].join("\n");
+  writeFileSync("bench/results/clinical.md", table + "\n");
+  console.log(`\n${table}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
