@@ -13,6 +13,8 @@ const config: NextConfig = {
   },
   async headers() {
     return [
+      // The service worker must be revalidated on every load, or an old one lingers.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },
       {
         source: "/:path*",
         headers: [

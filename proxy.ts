@@ -18,6 +18,7 @@ export default auth((req) => {
 });
 
 export const config = {
-  // Public: sign-in, Auth.js endpoints, health, metrics (own bearer-token check), static assets.
-  matcher: ["/((?!login|api/auth|api/health|api/metrics|_next/static|_next/image|favicon.ico|manifest.webmanifest|icons/).*)"],
+  // Public: sign-in, Auth.js endpoints, health, metrics (own bearer-token check), the offline
+  // and signed-out pages, the service worker, the manifest and static assets.
+  matcher: ["/((?!login|offline|signed-out|sw\\.js|api/auth|api/health|api/metrics|_next/static|_next/image|favicon.ico|manifest.webmanifest|icons/).*)"],
 };

@@ -7,7 +7,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { env } from "../lib/env";
 import { consoleMetrics } from "../lib/metrics/registry";
-import { loadRouteMatcher, methodLabel } from "../lib/metrics/route-template";
+import { methodLabel } from "../lib/metrics/route-template";
+import { routeTemplateOf } from "../lib/metrics/route-of";
 import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
 import { ensureAuthSecret } from "../lib/startup/auth-secret";
 import { describeAdmin, prepareConsole } from "../lib/startup/prepare-console";
@@ -23,7 +24,6 @@ async function main(): Promise<void> {
   const app = next({ dev: false, hostname: HOSTNAME, port: PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const routeOf = loadRouteMatcher();
   const { httpDuration } = consoleMetrics();
 
   const server = createServer((req, res) => {
@@ -31,8 +31,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
     const end = httpDuration.startTimer();
     res.on("finish", () => {
-      const path = (req.url ?? "/").split("?")[0]!;
-      end({ route: routeOf(path), method: methodLabel(req.method), status_code: String(res.statusCode) });
+      end({ route: routeTemplateOf(req.url ?? "/"), method: methodLabel(req.method), status_code: String(res.statusCode) });
     });
     void handle(req, res);
   });

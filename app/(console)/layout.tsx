@@ -3,9 +3,14 @@ import { ROLE_LABEL } from "@/lib/auth/roles";
 import { NavLinks } from "@/components/layout/nav-links";
 import { navItemsFor } from "@/components/layout/nav-items";
 import { signOutAction } from "./sign-out-action";
+import { OfflineBanner } from "@/components/pwa/offline-banner";
+import { SignOutButton } from "@/components/pwa/sign-out-button";
+import { WebVitalsReporter } from "@/components/monitoring/web-vitals-reporter";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
+  // Saved copies read offline say when they were made.
+  const renderedAt = new Date().toISOString();
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -17,13 +22,18 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             {ROLE_LABEL[actor.role]}
           </div>
           <form action={signOutAction} className="inline-form">
-            <button type="submit" className="secondary" style={{ color: "#dbe6f3", borderColor: "#4a6a90", marginTop: ".5rem" }} data-testid="sign-out">
-              Sign out
-            </button>
+            <SignOutButton />
           </form>
         </div>
       </aside>
-      <main className="content">{children}</main>
+      <main className="content">
+        <OfflineBanner renderedAt={renderedAt} />
+        {children}
+        <footer className="muted rendered-at" data-testid="rendered-at">
+          Page as of <time dateTime={renderedAt}>{renderedAt.replace("T", " ").slice(0, 19)} UTC</time>
+        </footer>
+      </main>
+      <WebVitalsReporter />
     </div>
   );
 }

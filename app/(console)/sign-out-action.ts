@@ -7,5 +7,6 @@ import { signOutSession } from "@/lib/services/auth/sign-out";
 export async function signOutAction(): Promise<void> {
   const actor = await getActor();
   if (actor) await signOutSession(actor);
-  await signOut({ redirectTo: "/login" });
+  // /signed-out sends Clear-Site-Data before showing sign-in.
+  await signOut({ redirectTo: "/signed-out" });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { loadAuditPageAction } from "@/app/(console)/admin/audit/actions";
 import type { AuditRow } from "@/lib/services/audit/list-audit-events";
@@ -13,7 +13,13 @@ interface Props {
   total: number;
 }
 
-/** Virtualized: only the rows in view (plus a few) are in the DOM, however long the trail. */
+// Fetch the next page when the view comes within this many rows of the end of what is loaded.
+const PREFETCH_ROWS = 50;
+
+/**
+ * Virtualized: only the rows in view (plus a few) are in the DOM, however long the trail.
+ * Older pages load as the view nears the end, so scrolling walks the whole trail.
+ */
 export function AuditList({ filter, initialRows, initialNext, total }: Props) {
   const [rows, setRows] = useState(initialRows);
   const [next, setNext] = useState(initialNext);
@@ -34,6 +40,13 @@ export function AuditList({ filter, initialRows, initialNext, total }: Props) {
       setRows((r) => [...r, ...res.data.rows]);
       setNext(res.data.nextBefore);
     });
+
+  const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (next && !pending && !error && lastVisible >= rows.length - PREFETCH_ROWS) loadMore();
+    // loadMore is recreated each render; the inputs that matter are listed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lastVisible, rows.length, next, pending, error]);
 
   return (
     <section className="panel">

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { createUserAction } from "@/app/(console)/admin/users/actions";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validations/users";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import type { ActionResult } from "@/lib/errors";
 
 function FieldError({ state, name }: { state: ActionResult | null; name: string }) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
