@@ -13,6 +13,8 @@ const config: NextConfig = {
   },
   async headers() {
     return [
+      // Sign-out lands here: drop every cache and storage area this origin holds on the device.
+      { source: "/signed-out", headers: [{ key: "Clear-Site-Data", value: '"cache", "storage"' }, { key: "Cache-Control", value: "no-store" }] },
       // The service worker must be revalidated on every load, or an old one lingers.
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },
       {

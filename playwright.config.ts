@@ -1,11 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E } from "./e2e/support/config";
-
-// Debian's Chromium, never a downloaded browser (see ../shared/stack-notes.md).
-const CHROMIUM_ARGS = [
-  "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic",
-];
+import { LAUNCH } from "./e2e/support/browser";
 
 const consoleServer = (which: "main" | "idle", port: number) => ({
   command: `npx tsx e2e/support/serve.ts ${which}`,
@@ -27,7 +22,7 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${E2E.main.port}`,
-    launchOptions: { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS },
+    launchOptions: LAUNCH,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -11,6 +11,8 @@ const { auth } = NextAuth(baseAuthConfig);
  */
 export default auth((req) => {
   if (req.auth?.sid) return NextResponse.next();
+  // API callers get a status, not an HTML sign-in page (the handlers check again themselves).
+  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const url = new URL("/login", req.nextUrl);
   const back = req.nextUrl.pathname + req.nextUrl.search;
   if (back !== "/") url.searchParams.set("callbackUrl", back);

@@ -12,7 +12,7 @@ import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
 const started = Date.now();
 const CONSOLE_PORT = process.env.PORT ?? "3000";
 const CLINICAL_PORT = process.env.CLINICAL_PORT ?? "4000";
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "sw", "public/icons", "proxy.ts", "next.config.ts", "package-lock.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path) || path.endsWith("generated")) return 0;
@@ -24,8 +24,8 @@ function newestMtime(path: string): number {
 function buildIfStale(): void {
   const builtAt = existsSync(".next/BUILD_ID") ? statSync(".next/BUILD_ID").mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestMtime))) return console.log("vigil: console build is up to date");
-  console.log("vigil: building the console (next build)…");
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  console.log("vigil: building the console (next build + service worker)…");
+  const r = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
 }
 

@@ -20,6 +20,6 @@ if (!existsSync(CHROMIUM)) {
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const step = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
-const built = step("npx", ["next", "build"]);
+const built = step("npm", ["run", "build"]);
 if (built !== 0) process.exit(built);
 process.exit(step("npx", ["playwright", "test", ...process.argv.slice(2)]));

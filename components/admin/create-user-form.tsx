@@ -5,6 +5,7 @@ import { createUserAction } from "@/app/(console)/admin/users/actions";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import type { ActionResult } from "@/lib/errors";
+import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 function FieldError({ state, name }: { state: ActionResult | null; name: string }) {
   const msg = state && !state.ok ? state.fields?.[name]?.[0] : undefined;
@@ -44,9 +45,9 @@ export function CreateUserForm() {
         <FieldError state={state} name="password" />
       </label>
       <div>
-        <button type="submit" disabled={pending} data-testid="create-user-submit">
+        <OnlineSubmit disabled={pending} data-testid="create-user-submit">
           {pending ? "Creating…" : "Create user"}
-        </button>
+        </OnlineSubmit>
         {state && (
           <p role="status" className={state.ok ? "muted" : "error"} data-testid="create-user-result">
             {state.ok ? "User created." : state.message}

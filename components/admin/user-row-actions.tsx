@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { changeRoleAction, setDisabledAction } from "@/app/(console)/admin/users/actions";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/services/users/public-user";
+import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 export function UserRowActions({ user }: { user: PublicUser }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
@@ -20,16 +21,16 @@ export function UserRowActions({ user }: { user: PublicUser }) {
             </option>
           ))}
         </select>
-        <button type="submit" className="secondary" disabled={rolePending} data-testid="role-save">
+        <OnlineSubmit className="secondary" disabled={rolePending} data-testid="role-save">
           Save role
-        </button>
+        </OnlineSubmit>
       </form>
       <form action={disAction}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={user.disabledAt ? "false" : "true"} />
-        <button type="submit" className="secondary" disabled={disPending} data-testid="toggle-disabled">
+        <OnlineSubmit className="secondary" disabled={disPending} data-testid="toggle-disabled">
           {user.disabledAt ? "Enable" : "Disable"}
-        </button>
+        </OnlineSubmit>
       </form>
       {error && !error.ok && <span className="error">{error.message}</span>}
     </div>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "./actions";
+import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
@@ -21,9 +22,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} data-testid="login-submit">
+      <OnlineSubmit disabled={pending} data-testid="login-submit">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </OnlineSubmit>
     </form>
   );
 }
