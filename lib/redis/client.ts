@@ -2,6 +2,8 @@ import { Redis } from "ioredis";
 import { env } from "../env";
 import { FAIL_FAST_REDIS_OPTIONS } from "./fail-fast";
 
+export { redisStatus, type RedisStatus } from "./status";
+
 
 const KEY = Symbol.for("vigil.consoleRedis");
 type Holder = { [KEY]?: Redis | null };
@@ -16,16 +18,4 @@ export function redis(): Redis | null {
   // Connection errors surface through the commands that fail; do not crash the process.
   client.on("error", () => {});
   return (holder[KEY] = client);
-}
-
-export type RedisStatus = "up" | "down" | "not-configured";
-
-export async function redisStatus(client: Redis | null): Promise<RedisStatus> {
-  if (!client) return "not-configured";
-  try {
-    if (client.status === "wait" || client.status === "end") await client.connect().catch(() => {});
-    return (await client.ping()) === "PONG" ? "up" : "down";
-  } catch {
-    return "down";
-  }
 }

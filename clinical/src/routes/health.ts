@@ -1,18 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Redis } from "ioredis";
 import type { ClinicalDb } from "../db/query";
-
-type RedisState = "up" | "down" | "not-configured";
-
-async function redisState(redis: Redis | null): Promise<RedisState> {
-  if (!redis) return "not-configured";
-  try {
-    if (redis.status === "wait" || redis.status === "end") await redis.connect().catch(() => {});
-    return (await redis.ping()) === "PONG" ? "up" : "down";
-  } catch {
-    return "down";
-  }
-}
+import { redisStatus } from "../../../lib/redis/status";
 
 /** Liveness and dependencies. 503 only when the database is down: Redis is optional. */
 export const healthRoutes: FastifyPluginAsync<{ db: ClinicalDb; redis: Redis | null }> = async (app, { db, redis }) => {
@@ -21,7 +10,7 @@ export const healthRoutes: FastifyPluginAsync<{ db: ClinicalDb; redis: Redis | n
       () => "up" as const,
       () => "down" as const,
     );
-    const r = await redisState(redis);
+    const r = await redisStatus(redis);
     const status = database === "down" ? "down" : r === "down" ? "degraded" : "ok";
     return reply
       .code(database === "up" ? 200 : 503)

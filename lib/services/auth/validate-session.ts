@@ -1,7 +1,7 @@
 import { db } from "../../db/prisma";
-import { recordAuditEvent } from "../../audit/record-event";
 import { sessionIdleMs } from "../../auth/limits";
 import type { Actor } from "../../auth/actor";
+import { endSession, type SessionOwner } from "./end-session";
 
 // Writing last_seen_at on every request would turn each page view into a write; refreshing it
 // at most once a minute (or a quarter of a short idle timeout) keeps the timeout accurate.
@@ -24,7 +24,7 @@ export async function validateSession(sessionId: string, sourceIp: string | null
         ? "idle-timeout"
         : null;
   if (endReason) {
-    await endSession(sessionId, endReason, session.user, sourceIp);
+    await expire(sessionId, endReason, session.user, sourceIp);
     return null;
   }
   if (now - session.lastSeenAt.getTime() > touchIntervalMs()) {
@@ -34,29 +34,7 @@ export async function validateSession(sessionId: string, sourceIp: string | null
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp };
 }
 
-async function endSession(
-  sessionId: string,
-  reason: string,
-  user: { id: string; email: string; role: string },
-  sourceIp: string | null,
-): Promise<void> {
+async function expire(sessionId: string, reason: string, user: SessionOwner, sourceIp: string | null): Promise<void> {
   const prisma = await db();
-  await prisma.$transaction(async (tx) => {
-    // Only the request that actually ends the session writes the event.
-    const ended = await tx.session.updateMany({
-      where: { id: sessionId, revokedAt: null },
-      data: { revokedAt: new Date(), endReason: reason },
-    });
-    if (ended.count === 0) return;
-    await recordAuditEvent(tx, {
-      actorId: user.id,
-      actor: user.email,
-      actorRole: user.role,
-      action: "session.expire",
-      target: user.email,
-      sourceIp,
-      outcome: "success",
-      after: { reason },
-    });
-  });
+  await prisma.$transaction((tx) => endSession(tx, sessionId, user, { action: "session.expire", reason, sourceIp }));
 }
