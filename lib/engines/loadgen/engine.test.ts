@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { httpTarget, errorKind } from "./http-target";
+import { runLoad } from "./run";
+import { loopbackServer } from "./test-server";
+import type { Exec } from "./open-model";
+import { vusAt } from "./closed-model";
+import { decodeHistogram, encodeHistogram, newHistogram, recordMs } from "./histogram";
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+async function target(handler: Parameters<typeof loopbackServer>[0], connections = 50) {
+  const srv = await loopbackServer(handler);
+  const t = httpTarget(srv.url, { connections });
+  closers.push(srv.close, t.close);
+  const exec: Exec = async () => {
+    try {
+      const r = await t.request("GET", "/");
+      return { endpoint: "GET /", status: r.status, error: null };
+    } catch (err) {
+      return { endpoint: "GET /", status: null, error: errorKind(err) };
+    }
+  };
+  return exec;
+}
+
+describe("open model accuracy (no coordinated omission)", () => {
+  it("reports the p99 that the stall pattern implies, within 5%", async () => {
+    const PERIOD = 1000;
+    const STALL = 200;
+    const RATE = 400;
+    const SECONDS = 5;
+    let epoch = 0;
+    // Every second the server holds every response until the first 200 ms of that second end.
+    const exec = await target((_req, res) => {
+      const phase = (performance.now() - epoch) % PERIOD;
+      const hold = phase < STALL ? STALL - phase : 0;
+      setTimeout(() => res.end("ok"), hold);
+    }, 200);
+    epoch = performance.now();
+    const result = await runLoad({ kind: "open", startRate: RATE, stages: [{ durationS: SECONDS, target: RATE }], maxInFlight: 500 }, exec, []);
+    // Schedule-based expectation: a start at offset t waits for the end of its stall window.
+    const expected = Array.from({ length: RATE * SECONDS }, (_, i) => {
+      const phase = (((i + 1) * 1000) / RATE) % PERIOD;
+      return phase < STALL ? STALL - phase : 0;
+    }).sort((a, b) => a - b);
+    const expectedP99 = expected[Math.ceil(0.99 * expected.length) - 1]!;
+    expect(result.requests).toBe(RATE * SECONDS);
+    expect(result.dropped).toBe(0);
+    expect(Math.abs(result.latencyMs.p99 - expectedP99) / expectedP99).toBeLessThan(0.05);
+    // A closed-loop client would have waited politely and reported far less than this.
+    expect(result.latencyMs.p95).toBeGreaterThan(50);
+  }, 30_000);
+});
+
+describe("open model accounting", () => {
+  it("drops starts when every allowed request is busy, and marks the run invalid", async () => {
+    const exec = await target((_req, res) => setTimeout(() => res.end("slow"), 300));
+    const result = await runLoad({ kind: "open", startRate: 100, stages: [{ durationS: 1, target: 100 }], maxInFlight: 5 }, exec, []);
+    expect(result.planned).toBe(100);
+    expect(result.dropped).toBeGreaterThan(50);
+    expect(result.requests + result.dropped).toBe(100);
+    expect(result.invalid).toBe(true);
+    expect(result.passed).toBe(false);
+    expect(result.invalidReason).toMatch(/dropped/);
+  });
+
+  it("counts status codes and errors, and keeps a 1-second series", async () => {
+    let n = 0;
+    const exec = await target((_req, res) => {
+      res.statusCode = ++n % 4 === 0 ? 503 : 200;
+      res.end();
+    });
+    const result = await runLoad({ kind: "open", startRate: 50, stages: [{ durationS: 2, target: 50 }], maxInFlight: 50 }, exec, [
+      { scope: "overall", expression: "error_rate < 0.01" },
+      { scope: "GET /", expression: "p(99) < 1000" },
+    ]);
+    expect(result.statusCodes).toEqual({ "200": 75, "503": 25 });
+    expect(result.errorRate).toBeCloseTo(0.25, 5);
+    expect(result.thresholds.map((t) => t.ok)).toEqual([false, true]);
+    expect(result.passed).toBe(false);
+    expect(result.series.map((s) => s.second)).toEqual(expect.arrayContaining([0, 1]));
+    expect(result.series.reduce((s, p) => s + p.requests, 0)).toBe(100);
+  });
+
+  it("classifies connection failures as errors, not latencies of a healthy server", async () => {
+    const srv = await loopbackServer((_q, r) => r.end());
+    await srv.close();
+    const t = httpTarget(srv.url, { connections: 2 });
+    closers.push(t.close);
+    const exec: Exec = () => t.request("GET", "/").then((r) => ({ endpoint: "x", status: r.status, error: null }), (e) => ({ endpoint: "x", status: null, error: errorKind(e) }));
+    const result = await runLoad({ kind: "open", startRate: 20, stages: [{ durationS: 0.5, target: 20 }], maxInFlight: 20 }, exec, []);
+    expect(result.errorKinds).toEqual({ connection: 10 });
+    expect(result.errors).toBe(10);
+  });
+});
+
+describe("closed model", () => {
+  it("keeps N users busy back to back and measures each request", async () => {
+    let concurrent = 0;
+    let peak = 0;
+    const exec = await target((_req, res) => {
+      peak = Math.max(peak, ++concurrent);
+      setTimeout(() => (concurrent--, res.end()), 5);
+    });
+    const result = await runLoad({ kind: "closed", startVUs: 4, stages: [{ durationS: 1, target: 4 }] }, exec, []);
+    expect(peak).toBe(4);
+    expect(result.requests).toBeGreaterThan(200); // 4 users x ~5 ms per request for 1 s
+    expect(result.latencyMs.p50).toBeGreaterThanOrEqual(5);
+    expect(result.planned).toBe(0);
+  });
+
+  it("ramps virtual users linearly between stages", () => {
+    const stages = [{ durationS: 10, target: 100 }, { durationS: 10, target: 100 }, { durationS: 10, target: 0 }];
+    expect([0, 5, 10, 15, 25, 30].map((t) => vusAt(0, stages, t))).toEqual([0, 50, 100, 100, 50, 0]);
+  });
+});
+
+describe("histograms", () => {
+  it("round-trip through the compressed encoding and merge across workers", () => {
+    const a = newHistogram();
+    const b = newHistogram();
+    for (let i = 1; i <= 100; i++) recordMs(a, i);
+    for (let i = 101; i <= 200; i++) recordMs(b, i);
+    const merged = decodeHistogram(encodeHistogram(a));
+    merged.add(decodeHistogram(encodeHistogram(b)));
+    expect(merged.totalCount).toBe(200);
+    expect(merged.getValueAtPercentile(50) / 1000).toBeCloseTo(100, 0);
+    expect(merged.maxValue / 1000).toBeCloseTo(200, 0);
+  });
+});

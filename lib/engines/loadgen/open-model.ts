@@ -1,0 +1,56 @@
+import type { RunRecorder } from "./recorder";
+import { arrivalOffsets, plannedArrivals, type RateStage } from "./schedule";
+
+/** A start dispatched more than this after its scheduled time counts as late. */
+export const LATE_START_MS = 5;
+
+export interface OpenModelOptions {
+  startRate: number;
+  stages: RateStage[];
+  /** Concurrent requests allowed (k6's maxVUs): a start finding all of them busy is dropped. */
+  maxInFlight: number;
+  signal?: AbortSignal;
+}
+
+export type Exec = () => Promise<{ endpoint: string; status: number | null; error: import("./recorder").ErrorKind | null }>;
+
+/**
+ * Open model: starts follow the schedule whatever the server does. Each latency runs from the
+ * scheduled start, so a stalled server shows in the percentiles instead of slowing the load.
+ */
+export async function runOpenModel(opts: OpenModelOptions, exec: Exec, rec: RunRecorder, t0: number): Promise<void> {
+  rec.planned += plannedArrivals(opts.startRate, opts.stages);
+  const offsets = arrivalOffsets(opts.startRate, opts.stages);
+  const pending = new Set<Promise<void>>();
+  let inFlight = 0;
+  let next = offsets.next();
+  while (!next.done && !opts.signal?.aborted) {
+    const now = performance.now();
+    while (!next.done && t0 + next.value <= now) {
+      const due = t0 + next.value;
+      if (now - due > LATE_START_MS) rec.late++;
+      if (inFlight >= opts.maxInFlight) rec.dropped++;
+      else {
+        inFlight++;
+        const p = exec().then(({ endpoint, status, error }) => {
+          const end = performance.now();
+          rec.record(endpoint, end - due, end, status, error);
+        }).finally(() => {
+          inFlight--;
+          pending.delete(p);
+        });
+        pending.add(p);
+      }
+      next = offsets.next();
+    }
+    if (next.done) break;
+    await sleepUntil(t0 + next.value);
+  }
+  await Promise.all(pending);
+}
+
+/** setTimeout for the coarse part of the wait, setImmediate for the last millisecond. */
+function sleepUntil(at: number): Promise<void> {
+  const wait = at - performance.now();
+  return new Promise((resolve) => (wait > 1.5 ? setTimeout(resolve, wait - 1) : setImmediate(resolve)));
+}

@@ -1,0 +1,65 @@
+import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
+
+export type ErrorKind = "timeout" | "connection" | "other";
+
+interface Bucket {
+  histogram: Histogram;
+  requests: number;
+  errors: number;
+}
+
+export interface EndpointStats extends LatencySummary {
+  requests: number;
+  errors: number;
+}
+
+export interface SeriesPoint extends LatencySummary {
+  second: number;
+  requests: number;
+  errors: number;
+}
+
+const bucket = (): Bucket => ({ histogram: newHistogram(), requests: 0, errors: 0 });
+
+/** Collects every outcome of a run: overall, per endpoint, per second, by status and error kind. */
+export class RunRecorder {
+  readonly overall = bucket();
+  readonly endpoints = new Map<string, Bucket>();
+  readonly windows = new Map<number, Bucket>();
+  readonly statuses = new Map<number, number>();
+  readonly errorKinds = new Map<ErrorKind, number>();
+  planned = 0;
+  late = 0;
+  dropped = 0;
+
+  constructor(private readonly startedAt: number) {}
+
+  /** `latencyMs` runs from the *scheduled* start in open-model runs (no coordinated omission). */
+  record(endpoint: string, latencyMs: number, completedAt: number, status: number | null, error: ErrorKind | null): void {
+    const failed = error !== null || status === null || status >= 400;
+    const second = Math.max(0, Math.floor((completedAt - this.startedAt) / 1000));
+    let ep = this.endpoints.get(endpoint);
+    if (!ep) this.endpoints.set(endpoint, (ep = bucket()));
+    let win = this.windows.get(second);
+    if (!win) this.windows.set(second, (win = bucket()));
+    for (const b of [this.overall, ep, win]) {
+      recordMs(b.histogram, latencyMs);
+      b.requests++;
+      if (failed) b.errors++;
+    }
+    if (status !== null) this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    if (error) this.errorKinds.set(error, (this.errorKinds.get(error) ?? 0) + 1);
+  }
+
+  endpointStats(): Record<string, EndpointStats> {
+    return Object.fromEntries([...this.endpoints].map(([name, b]) => [name, { ...summarize(b.histogram), requests: b.requests, errors: b.errors }]));
+  }
+
+  series(): SeriesPoint[] {
+    return [...this.windows].sort(([a], [b]) => a - b).map(([second, b]) => ({ second, requests: b.requests, errors: b.errors, ...summarize(b.histogram) }));
+  }
+
+  encoded(): string {
+    return encodeHistogram(this.overall.histogram);
+  }
+}

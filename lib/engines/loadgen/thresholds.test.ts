@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { evaluateThresholds, parseThreshold } from "./thresholds";
+
+const summary = { count: 100, meanMs: 40, p50: 30, p90: 80, p95: 120, p99: 400, p999: 900, max: 1000 };
+const run = { latencyMs: summary, errorRate: 0.02, throughput: 150, durationS: 10, endpoints: { "patient read": { ...summary, p95: 1500, requests: 500, errors: 0 } } };
+
+describe("thresholds", () => {
+  it("parses k6-style expressions and rejects others with the accepted forms", () => {
+    expect(parseThreshold("p(95) < 2000")).toEqual({ metric: "p(95)", op: "<", value: 2000 });
+    expect(parseThreshold("rps>=100")).toEqual({ metric: "rps", op: ">=", value: 100 });
+    expect(() => parseThreshold("p95 < 2 seconds")).toThrow(/use p\(95\) < 2000/);
+  });
+
+  it("evaluates overall and per-endpoint thresholds against measured values", () => {
+    const v = evaluateThresholds([
+      { scope: "overall", expression: "p(95) < 2000" },
+      { scope: "overall", expression: "error_rate < 0.01" },
+      { scope: "patient read", expression: "p(95) < 1000" },
+      { scope: "patient read", expression: "rps >= 50" },
+      { scope: "missing endpoint", expression: "p(99) < 1" },
+    ], run);
+    expect(v.map((x) => [x.ok, x.actual])).toEqual([[true, 120], [false, 0.02], [false, 1500], [true, 50], [false, null]]);
+  });
+});

@@ -1,0 +1,59 @@
+import type { LatencySummary } from "./histogram";
+import type { EndpointStats } from "./recorder";
+
+/** A k6-style check on a run metric, e.g. `p(95) < 2000` or `error_rate < 0.01`. */
+export interface Threshold {
+  /** `overall` or an endpoint name. */
+  scope: string;
+  expression: string;
+}
+
+export interface ThresholdVerdict extends Threshold {
+  ok: boolean;
+  actual: number | null;
+}
+
+/** The product brief's defaults for every run. */
+export const DEFAULT_THRESHOLDS: Threshold[] = [
+  { scope: "overall", expression: "p(95) < 2000" },
+  { scope: "overall", expression: "p(99) < 3000" },
+  { scope: "overall", expression: "error_rate < 0.01" },
+];
+
+const EXPRESSION = /^\s*(p\((50|90|95|99|99\.9)\)|max|avg|error_rate|rps)\s*(<=|<|>=|>)\s*(\d+(\.\d+)?)\s*$/;
+
+export function parseThreshold(expression: string): { metric: string; op: string; value: number } {
+  const m = EXPRESSION.exec(expression);
+  if (!m) throw new Error(`Invalid threshold "${expression}": use p(95) < 2000, max < 5000, avg < 500, error_rate < 0.01 or rps > 100`);
+  return { metric: m[1]!, op: m[3]!, value: Number(m[4]) };
+}
+
+interface Measured {
+  latencyMs: LatencySummary;
+  errorRate: number;
+  throughput: number;
+  durationS: number;
+  endpoints: Record<string, EndpointStats>;
+}
+
+function metricValue(metric: string, s: LatencySummary, errorRate: number, rps: number): number {
+  const p: Record<string, number> = { "p(50)": s.p50, "p(90)": s.p90, "p(95)": s.p95, "p(99)": s.p99, "p(99.9)": s.p999 };
+  if (metric in p) return p[metric]!;
+  if (metric === "max") return s.max;
+  if (metric === "avg") return s.meanMs;
+  if (metric === "error_rate") return errorRate;
+  return rps;
+}
+
+export function evaluateThresholds(thresholds: Threshold[], run: Measured): ThresholdVerdict[] {
+  return thresholds.map((t) => {
+    const { metric, op, value } = parseThreshold(t.expression);
+    const ep = t.scope === "overall" ? null : run.endpoints[t.scope];
+    if (t.scope !== "overall" && !ep) return { ...t, ok: false, actual: null };
+    const actual = ep
+      ? metricValue(metric, ep, ep.requests ? ep.errors / ep.requests : 0, ep.requests / run.durationS)
+      : metricValue(metric, run.latencyMs, run.errorRate, run.throughput);
+    const ok = op === "<" ? actual < value : op === "<=" ? actual <= value : op === ">" ? actual > value : actual >= value;
+    return { ...t, ok, actual };
+  });
+}
