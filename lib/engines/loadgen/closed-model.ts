@@ -1,4 +1,4 @@
-import type { Exec } from "./open-model";
+import type { Iteration, StepRecorder } from "./open-model";
 import type { RunRecorder } from "./recorder";
 
 export interface VuStage {
@@ -11,7 +11,8 @@ export interface ClosedModelOptions {
   stages: VuStage[];
   /** Pause between a virtual user's iterations, drawn uniformly from [min, max] ms. */
   thinkTimeMs?: [number, number];
-  signal?: AbortSignal;
+  /** Iterations per virtual user (e.g. 8 patients per clinician); unlimited when absent. */
+  iterationsPerVU?: number;
   random?: () => number;
 }
 
@@ -33,29 +34,33 @@ export function vusAt(startVUs: number, stages: VuStage[], tS: number): number {
  * Closed model: each virtual user sends a request, waits for the answer, thinks, repeats. Latency
  * runs from the actual send (the model itself waits for the server, by definition).
  */
-export async function runClosedModel(opts: ClosedModelOptions, exec: Exec, rec: RunRecorder, t0: number): Promise<void> {
+export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteration, rec: RunRecorder, t0: number, signal: AbortSignal): Promise<void> {
   const totalMs = opts.stages.reduce((s, x) => s + x.durationS, 0) * 1000;
   const random = opts.random ?? Math.random;
   let wanted = opts.startVUs;
   const running = new Map<number, Promise<void>>();
-  const alive = () => !opts.signal?.aborted && performance.now() - t0 < totalMs;
+  const alive = () => !signal.aborted && performance.now() - t0 < totalMs;
+  const record: StepRecorder = (endpoint, startedAt, status, error) => {
+    const end = performance.now();
+    rec.record(endpoint, end - startedAt, end, status, error);
+  };
+  const done = new Map<number, number>();
   const vu = async (index: number) => {
-    while (alive() && index < wanted) {
-      const start = performance.now();
-      const { endpoint, status, error } = await exec();
-      const end = performance.now();
-      rec.record(endpoint, end - start, end, status, error);
+    while (alive() && index < wanted && (done.get(index) ?? 0) < (opts.iterationsPerVU ?? Infinity)) {
+      await iterate({ scheduledAt: null, record, signal });
+      done.set(index, (done.get(index) ?? 0) + 1);
       if (opts.thinkTimeMs) {
         const [lo, hi] = opts.thinkTimeMs;
         await new Promise((r) => setTimeout(r, lo + random() * (hi - lo)));
       }
     }
   };
-  while (alive()) {
+  const finished = () => opts.iterationsPerVU !== undefined && running.size === 0 && done.size >= wanted && [...done.values()].every((n) => n >= opts.iterationsPerVU!);
+  while (alive() && !finished()) {
     wanted = vusAt(opts.startVUs, opts.stages, (performance.now() - t0) / 1000);
     // Users at index >= wanted finish their iteration and leave; free slots below it start again.
     for (let i = 0; i < wanted; i++) {
-      if (!running.has(i)) running.set(i, vu(i).finally(() => running.delete(i)));
+      if (!running.has(i) && (done.get(i) ?? 0) < (opts.iterationsPerVU ?? Infinity)) running.set(i, vu(i).finally(() => running.delete(i)));
     }
     await new Promise((r) => setTimeout(r, CONTROL_INTERVAL_MS));
   }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { httpTarget, errorKind } from "./http-target";
+import { httpTarget } from "./http-target";
+import { singleRequest } from "./single-request";
 import { runLoad } from "./run";
 import { loopbackServer } from "./test-server";
-import type { Exec } from "./open-model";
+import type { Iteration } from "./open-model";
 import { vusAt } from "./closed-model";
 import { decodeHistogram, encodeHistogram, newHistogram, recordMs } from "./histogram";
 
@@ -15,25 +16,18 @@ async function target(handler: Parameters<typeof loopbackServer>[0], connections
   const srv = await loopbackServer(handler);
   const t = httpTarget(srv.url, { connections });
   closers.push(srv.close, t.close);
-  const exec: Exec = async () => {
-    try {
-      const r = await t.request("GET", "/");
-      return { endpoint: "GET /", status: r.status, error: null };
-    } catch (err) {
-      return { endpoint: "GET /", status: null, error: errorKind(err) };
-    }
-  };
-  return exec;
+  return singleRequest(t);
 }
 
 describe("open model accuracy (no coordinated omission)", () => {
   it("reports the p99 that the stall pattern implies, within 5%", async () => {
     const PERIOD = 1000;
-    const STALL = 200;
+    // A long stall keeps timer jitter on a busy 2-core machine small relative to the p99 (~490 ms).
+    const STALL = 500;
     const RATE = 400;
     const SECONDS = 5;
     let epoch = 0;
-    // Every second the server holds every response until the first 200 ms of that second end.
+    // Every second the server holds every response until the first 500 ms of that second end.
     const exec = await target((_req, res) => {
       const phase = (performance.now() - epoch) % PERIOD;
       const hold = phase < STALL ? STALL - phase : 0;
@@ -90,7 +84,7 @@ describe("open model accounting", () => {
     await srv.close();
     const t = httpTarget(srv.url, { connections: 2 });
     closers.push(t.close);
-    const exec: Exec = () => t.request("GET", "/").then((r) => ({ endpoint: "x", status: r.status, error: null }), (e) => ({ endpoint: "x", status: null, error: errorKind(e) }));
+    const exec = singleRequest(t, "x");
     const result = await runLoad({ kind: "open", startRate: 20, stages: [{ durationS: 0.5, target: 20 }], maxInFlight: 20 }, exec, []);
     expect(result.errorKinds).toEqual({ connection: 10 });
     expect(result.errors).toBe(10);

@@ -9,22 +9,34 @@ export interface OpenModelOptions {
   stages: RateStage[];
   /** Concurrent requests allowed (k6's maxVUs): a start finding all of them busy is dropped. */
   maxInFlight: number;
-  signal?: AbortSignal;
 }
 
-export type Exec = () => Promise<{ endpoint: string; status: number | null; error: import("./recorder").ErrorKind | null }>;
+import type { ErrorKind } from "./recorder";
+
+/** Records one request of an iteration; `startedAt` is when its latency clock started. */
+export type StepRecorder = (endpoint: string, startedAt: number, status: number | null, error: ErrorKind | null) => void;
+
+/**
+ * One iteration: a single request, or a journey of steps. In open-model runs `scheduledAt` is
+ * the planned start, which the first request must use as its latency start.
+ */
+export type Iteration = (ctx: { scheduledAt: number | null; record: StepRecorder; signal: AbortSignal }) => Promise<void>;
 
 /**
  * Open model: starts follow the schedule whatever the server does. Each latency runs from the
  * scheduled start, so a stalled server shows in the percentiles instead of slowing the load.
  */
-export async function runOpenModel(opts: OpenModelOptions, exec: Exec, rec: RunRecorder, t0: number): Promise<void> {
+export async function runOpenModel(opts: OpenModelOptions, iterate: Iteration, rec: RunRecorder, t0: number, signal: AbortSignal): Promise<void> {
   rec.planned += plannedArrivals(opts.startRate, opts.stages);
   const offsets = arrivalOffsets(opts.startRate, opts.stages);
   const pending = new Set<Promise<void>>();
   let inFlight = 0;
   let next = offsets.next();
-  while (!next.done && !opts.signal?.aborted) {
+  const record: StepRecorder = (endpoint, startedAt, status, error) => {
+    const end = performance.now();
+    rec.record(endpoint, end - startedAt, end, status, error);
+  };
+  while (!next.done && !signal.aborted) {
     const now = performance.now();
     while (!next.done && t0 + next.value <= now) {
       const due = t0 + next.value;
@@ -32,10 +44,7 @@ export async function runOpenModel(opts: OpenModelOptions, exec: Exec, rec: RunR
       if (inFlight >= opts.maxInFlight) rec.dropped++;
       else {
         inFlight++;
-        const p = exec().then(({ endpoint, status, error }) => {
-          const end = performance.now();
-          rec.record(endpoint, end - due, end, status, error);
-        }).finally(() => {
+        const p = iterate({ scheduledAt: due, record, signal }).finally(() => {
           inFlight--;
           pending.delete(p);
         });

@@ -1,6 +1,7 @@
 import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
 
-export type ErrorKind = "timeout" | "connection" | "other";
+/** `check`: the server answered, but not with the status or shape the step expects. */
+export type ErrorKind = "timeout" | "connection" | "check" | "other";
 
 interface Bucket {
   histogram: Histogram;

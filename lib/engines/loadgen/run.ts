@@ -1,5 +1,5 @@
 import { runClosedModel, type ClosedModelOptions } from "./closed-model";
-import { runOpenModel, type Exec, type OpenModelOptions } from "./open-model";
+import { runOpenModel, type Iteration, type OpenModelOptions } from "./open-model";
 import { RunRecorder, type EndpointStats, type SeriesPoint } from "./recorder";
 import { summarize, type LatencySummary } from "./histogram";
 import { evaluateThresholds, type Threshold, type ThresholdVerdict } from "./thresholds";
@@ -22,6 +22,9 @@ export interface RunResult {
   dropped: number;
   invalid: boolean;
   invalidReason?: string;
+  cancelled: boolean;
+  /** Set when a check found another patient's data: the run stopped at once. */
+  safetyFailure: string | null;
   latencyMs: LatencySummary;
   statusCodes: Record<string, number>;
   errorKinds: Record<string, number>;
@@ -32,16 +35,45 @@ export interface RunResult {
   histogram: string;
 }
 
-export async function runLoad(model: LoadModel, exec: Exec, thresholds: Threshold[]): Promise<RunResult> {
+export class SafetyFailure extends Error {
+  readonly code = "SAFETY_FAILURE";
+}
+
+export interface RunControl {
+  /** Cancels the run; what was measured so far is kept. */
+  signal?: AbortSignal;
+  /** Called about once a second with the live recorder (for progress streaming). */
+  onProgress?: (rec: RunRecorder, elapsedS: number) => void;
+}
+
+export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: Threshold[], control: RunControl = {}): Promise<RunResult> {
   const startedAt = new Date();
   const t0 = performance.now();
   const rec = new RunRecorder(t0);
-  if (model.kind === "open") await runOpenModel(model, exec, rec, t0);
-  else await runClosedModel(model, exec, rec, t0);
+  const abort = new AbortController();
+  control.signal?.addEventListener("abort", () => abort.abort(control.signal!.reason));
+  let safety: string | undefined;
+  // A wrong-patient answer stops everything at once, whatever the latency.
+  const guarded: Iteration = (ctx) => iterate(ctx).catch((err) => {
+    if (err instanceof SafetyFailure) {
+      safety ??= err.message;
+      abort.abort(err);
+      return;
+    }
+    throw err;
+  });
+  const ticker = control.onProgress ? setInterval(() => control.onProgress!(rec, (performance.now() - t0) / 1000), 1000) : undefined;
+  try {
+    if (model.kind === "open") await runOpenModel(model, guarded, rec, t0, abort.signal);
+    else await runClosedModel(model, guarded, rec, t0, abort.signal);
+  } finally {
+    if (ticker) clearInterval(ticker);
+  }
   const durationS = (performance.now() - t0) / 1000;
   const { requests, errors } = rec.overall;
   const droppedShare = rec.planned ? rec.dropped / rec.planned : 0;
   const invalid = droppedShare > MAX_DROPPED_SHARE;
+  const cancelled = Boolean(control.signal?.aborted) && !safety;
   const base = {
     model: model.kind,
     startedAt: startedAt.toISOString(),
@@ -54,6 +86,8 @@ export async function runLoad(model: LoadModel, exec: Exec, thresholds: Threshol
     late: rec.late,
     dropped: rec.dropped,
     invalid,
+    cancelled,
+    safetyFailure: safety ?? null,
     ...(invalid ? { invalidReason: `${(droppedShare * 100).toFixed(2)}% of planned starts were dropped (limit ${MAX_DROPPED_SHARE * 100}%)` } : {}),
     latencyMs: summarize(rec.overall.histogram),
     statusCodes: Object.fromEntries([...rec.statuses].map(([k, v]) => [String(k), v])),
@@ -63,5 +97,5 @@ export async function runLoad(model: LoadModel, exec: Exec, thresholds: Threshol
     histogram: rec.encoded(),
   };
   const verdicts = evaluateThresholds(thresholds, base);
-  return { ...base, thresholds: verdicts, passed: !invalid && verdicts.every((v) => v.ok) };
+  return { ...base, thresholds: verdicts, passed: !invalid && !safety && !cancelled && verdicts.every((v) => v.ok) };
 }

@@ -1,0 +1,60 @@
+import type { Target } from "./http-target";
+import { journeyIteration } from "./journey";
+import { runLoad, type LoadModel, type RunControl, type RunResult } from "./run";
+import { mulberry32 } from "../random";
+import type { Scenario } from "./scenario-schema";
+import { DEFAULT_THRESHOLDS, type Threshold } from "./thresholds";
+import { zipfSampler } from "./zipf";
+
+/** The reference clinical service's patient ids: `p-` and six digits, from 1 upwards. */
+const patientId = (n: number) => `p-${String(n).padStart(6, "0")}`;
+
+export interface ScenarioRun extends RunResult {
+  scenario: string;
+  /** Stress runs: the highest arrival rate whose step passed every threshold. */
+  sustainableRate?: number | null;
+  steps?: { rate: number; passed: boolean; p95: number; errorRate: number }[];
+}
+
+export interface ScenarioOptions extends RunControl {
+  seed?: number;
+  /** Total seconds: stretches or shrinks the profile's stages proportionally. */
+  durationS?: number;
+  thresholds?: Threshold[];
+}
+
+export function scaleStages<T extends { durationS: number }>(stages: T[], totalS: number): T[] {
+  const current = stages.reduce((s, x) => s + x.durationS, 0);
+  return stages.map((s) => ({ ...s, durationS: (s.durationS * totalS) / current }));
+}
+
+export async function runScenario(scenario: Scenario, target: Target, opts: ScenarioOptions = {}): Promise<ScenarioRun> {
+  const random = mulberry32(opts.seed ?? 1);
+  const pick = zipfSampler(scenario.patients.count, scenario.patients.zipfS, random);
+  const iterate = journeyIteration(scenario, target, { random, pickPatient: () => patientId(pick()) });
+  const thresholds = opts.thresholds ?? scenario.thresholds ?? DEFAULT_THRESHOLDS;
+  const p = scenario.profile;
+  if (p.kind === "stress") return runStress(scenario, p, iterate, thresholds, opts);
+  const stages = opts.durationS ? scaleStages(p.stages, opts.durationS) : p.stages;
+  const model: LoadModel = p.kind === "open" ? { ...p, stages } : { ...p, stages, random };
+  return { scenario: scenario.name, ...(await runLoad(model, iterate, thresholds, opts)) };
+}
+
+async function runStress(
+  scenario: Scenario,
+  p: Extract<Scenario["profile"], { kind: "stress" }>,
+  iterate: ReturnType<typeof journeyIteration>,
+  thresholds: Threshold[],
+  opts: ScenarioOptions,
+): Promise<ScenarioRun> {
+  const steps: NonNullable<ScenarioRun["steps"]> = [];
+  let sustainable: number | null = null;
+  let last: RunResult | undefined;
+  for (let rate = p.startRate; rate <= p.maxRate && !opts.signal?.aborted; rate += p.stepRate) {
+    last = await runLoad({ kind: "open", startRate: rate, stages: [{ durationS: p.stepDurationS, target: rate }], maxInFlight: p.maxInFlight }, iterate, thresholds, opts);
+    steps.push({ rate, passed: last.passed, p95: last.latencyMs.p95, errorRate: last.errorRate });
+    if (!last.passed) break;
+    sustainable = rate;
+  }
+  return { scenario: scenario.name, ...last!, sustainableRate: sustainable, steps, passed: sustainable !== null };
+}
