@@ -21,6 +21,8 @@ const schema = z.object({
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().positive().max(72).default(12),
   /** Prometheus scrapes /api/metrics with `Authorization: Bearer <token>`; unset = signed-in users only. */
   VIGIL_METRICS_TOKEN: optional(z.string().min(24, "must be at least 24 characters")),
+  /** Hosts (besides loopback) that load tests may target, comma-separated. */
+  VIGIL_LOADTEST_ALLOWLIST: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
   CLINICAL_URL: z.url().default("http://127.0.0.1:4000"),
   /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
   VIGIL_TRUST_PROXY: z.stringbool().default(false),

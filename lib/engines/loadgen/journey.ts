@@ -101,7 +101,8 @@ function think(step: Step, timeScale: number, random: () => number, signal: Abor
   const [lo, hi] = step.thinkMs!;
   const ms = (lo + random() * (hi - lo)) / timeScale;
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const onAbort = () => (clearTimeout(t), resolve());
+    const t = setTimeout(() => (signal.removeEventListener("abort", onAbort), resolve()), ms);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }

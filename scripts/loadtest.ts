@@ -1,0 +1,84 @@
+/**
+ * npm run loadtest -- --scenario <name> --target <base-url> [--duration <s>] [--seed <n>] [--json <file>]
+ * npm run loadtest -- --url <url> --rate <req/s> --duration <s>        (open model, constant rate)
+ * npm run loadtest -- --url <url> --connections <n> --duration <s>     (closed loop, max throughput)
+ * Exit: 0 all thresholds pass; 1 a threshold or safety check failed; 2 invalid run or bad input.
+ */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { env } from "../lib/env";
+import { guardTarget, TargetRefused } from "../lib/engines/loadgen/target-guard";
+import { httpTarget } from "../lib/engines/loadgen/http-target";
+import { runLoad } from "../lib/engines/loadgen/run";
+import { runScenario } from "../lib/engines/loadgen/run-scenario";
+import { singleRequest } from "../lib/engines/loadgen/single-request";
+import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
+import { DEFAULT_THRESHOLDS } from "../lib/engines/loadgen/thresholds";
+import { formatSummary } from "../lib/engines/loadgen/format-summary";
+import { loadtestArgsSchema } from "../lib/validations/loadtest";
+
+const OPTIONS = { scenario: {}, target: {}, duration: {}, seed: {}, url: {}, rate: {}, connections: {}, json: {} } as const;
+
+async function main(): Promise<number> {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({ options: Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: "string" }])) as Record<string, { type: "string" }> }));
+  } catch (err) {
+    return usage((err as Error).message);
+  }
+  const { json, ...rest } = values;
+  const parsed = loadtestArgsSchema.safeParse(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) return usage(parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; "));
+  const args = parsed.data;
+  const rawUrl = "scenario" in args ? args.target : args.url;
+  let pinned;
+  try {
+    pinned = await guardTarget(rawUrl, env().VIGIL_LOADTEST_ALLOWLIST);
+  } catch (err) {
+    if (err instanceof TargetRefused) return usage(err.message);
+    throw err;
+  }
+  const path = new URL(rawUrl).pathname + new URL(rawUrl).search;
+  const connections = "connections" in args ? args.connections : 256;
+  const target = httpTarget(pinned.origin, { connections, pinnedAddress: pinned });
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  try {
+    let result;
+    let what: string;
+    if ("scenario" in args) {
+      const scenario = BUILT_IN_SCENARIOS[args.scenario]!;
+      what = `${scenario.name}: ${scenario.title}`;
+      result = await runScenario(scenario, target, { durationS: args.duration, seed: args.seed, signal: controller.signal, onProgress: progress });
+    } else if ("rate" in args) {
+      what = `constant arrival rate ${args.rate} req/s for ${args.duration} s`;
+      result = await runLoad({ kind: "open", startRate: args.rate, stages: [{ durationS: args.duration, target: args.rate }], maxInFlight: 1000 }, singleRequest(target, `GET ${path}`, path), DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
+    } else {
+      what = `closed loop, ${args.connections} connections for ${args.duration} s`;
+      result = await runLoad({ kind: "closed", startVUs: args.connections, stages: [{ durationS: args.duration, target: args.connections }] }, singleRequest(target, `GET ${path}`, path), DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
+    }
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    console.log(formatSummary(result, { what, target: `${pinned.origin} (pinned to ${pinned.address})` }));
+    if (json) writeFileSync(json, JSON.stringify({ target: pinned.origin, ...result }, null, 2) + "\n");
+    return result.invalid ? 2 : result.passed ? 0 : 1;
+  } finally {
+    await target.close();
+  }
+}
+
+/** Live progress: redrawn in place on a terminal, one line every 10 s in CI logs. */
+function progress(rec: { overall: { requests: number; errors: number } }, elapsedS: number) {
+  const line = `  running ${elapsedS.toFixed(0)} s: ${rec.overall.requests} requests, ${rec.overall.errors} errors`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+  else if (Math.round(elapsedS) % 10 === 0) process.stderr.write(`${line}\n`);
+}
+
+function usage(message: string): number {
+  console.error(`loadtest: ${message}\nusage: npm run loadtest -- --scenario <name> --target <url> [--duration s] [--json file]\n       npm run loadtest -- --url <url> (--rate <req/s> | --connections <n>) --duration <s> [--json file]`);
+  return 2;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(`loadtest failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
+});
