@@ -1,0 +1,65 @@
+/**
+ * `npm run bench:loadgen`: Vigil's load engine against autocannon on the same plain node:http
+ * server (its own process, loopback), in one run: closed-loop req/s at the same connection
+ * count, then constant arrival rates at 50/80/90% of that maximum, counting late starts.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import autocannon from "autocannon";
+import { httpTarget } from "../lib/engines/loadgen/http-target";
+import { runLoad } from "../lib/engines/loadgen/run";
+import { singleRequest } from "../lib/engines/loadgen/single-request";
+
+const PORT = 4950;
+const URL_ = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+
+async function main(): Promise<void> {
+  const server = spawn(process.execPath, ["--import", "tsx", "bench/plain-http.ts", String(PORT)], { stdio: "inherit" });
+  for (let i = 0; i < 80 && !(await fetch(URL_).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
+  try {
+    const ac = await autocannon({ url: URL_, connections: CONNECTIONS, duration: DURATION_S });
+    const autocannonRps = ac.requests.average;
+    console.log(`autocannon: ${autocannonRps.toFixed(0)} req/s (${CONNECTIONS} connections)`);
+
+    const target = httpTarget(URL_, { connections: CONNECTIONS });
+    const closed = await runLoad({ kind: "closed", startVUs: CONNECTIONS, stages: [{ durationS: DURATION_S, target: CONNECTIONS }] }, singleRequest(target), []);
+    await target.close();
+    console.log(`vigil closed loop: ${closed.throughput.toFixed(0)} req/s, ratio ${(closed.throughput / autocannonRps).toFixed(2)}`);
+
+    const open = [];
+    for (const share of [0.5, 0.8, 0.9]) {
+      const rate = Math.floor(closed.throughput * share);
+      const t = httpTarget(URL_, { connections: CONNECTIONS * 2 });
+      const r = await runLoad({ kind: "open", startRate: rate, stages: [{ durationS: DURATION_S, target: rate }], maxInFlight: 2000 }, singleRequest(t), []);
+      await t.close();
+      open.push({ share, rate, planned: r.planned, requests: r.requests, late: r.late, lateShare: r.late / r.planned, dropped: r.dropped, p50: r.latencyMs.p50, p99: r.latencyMs.p99, achieved: r.throughput });
+      console.log(`open model ${rate} req/s (${share * 100}%): late ${(100 * r.late / r.planned).toFixed(3)}%, dropped ${r.dropped}, p99 ${r.latencyMs.p99} ms`);
+    }
+    const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+    const stamp = new Date().toISOString();
+    const ratio = closed.throughput / autocannonRps;
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync("bench/results/loadgen.json", JSON.stringify({ stamp, machine, connections: CONNECTIONS, durationS: DURATION_S, autocannonRps, vigilClosedRps: closed.throughput, ratio, closedLatency: closed.latencyMs, open }, null, 2) + "\n");
+    const md = [
+      `Measured ${stamp} on ${machine}; plain node:http server in its own process; ${CONNECTIONS} connections; ${DURATION_S} s per row; generator and server share the 2 cores.`,
+      "",
+      "| mode | offered | achieved req/s | late starts | dropped | p50 ms | p99 ms |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+      `| autocannon 9 (closed loop) | max | ${autocannonRps.toFixed(0)} | - | - | ${ac.latency.p50} | ${ac.latency.p99} |`,
+      `| Vigil closed loop | max | ${closed.throughput.toFixed(0)} (**${ratio.toFixed(2)}×** autocannon) | - | - | ${closed.latencyMs.p50} | ${closed.latencyMs.p99} |`,
+      ...open.map((o) => `| Vigil open model (${o.share * 100}% of max) | ${o.rate}/s | ${o.achieved.toFixed(0)} | ${o.late} (${(o.lateShare * 100).toFixed(3)}%) | ${o.dropped} | ${o.p50} | ${o.p99} |`),
+    ].join("\n");
+    writeFileSync("bench/results/loadgen.md", md + "\n");
+    console.log(`\n${md}`);
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
