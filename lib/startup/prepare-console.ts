@@ -1,10 +1,12 @@
-import { migrateConsoleDb } from "../db/prisma";
+import { db, migrateConsoleDb } from "../db/prisma";
 import { bootstrapAdmin, type BootstrapResult } from "../services/users/bootstrap-admin";
 
 /** Idempotent start-up work: pending migrations, then the first admin on an empty database. */
 export async function prepareConsole(): Promise<{ applied: string[]; admin: BootstrapResult }> {
   const applied = await migrateConsoleDb();
   const admin = await bootstrapAdmin();
+  // A run's process dies with the console: runs still marked running were cut short.
+  await (await db()).loadTestRun.updateMany({ where: { status: "running" }, data: { status: "failed", finishedAt: new Date() } });
   return { applied, admin };
 }
 

@@ -1,7 +1,56 @@
-import { PlannedPage } from "@/components/layout/planned-page";
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { listRuns } from "@/lib/services/load-tests/list-runs";
+import { BUILT_IN_SCENARIOS } from "@/lib/engines/loadgen/scenarios/built-in";
+import { StartRunForm } from "@/components/load-tests/start-run-form";
+import { RunList } from "@/components/load-tests/run-list";
 
-export const metadata = { title: "Load tests" };
+export const metadata: Metadata = { title: "Load tests" };
 
-export default function Page() {
-  return <PlannedPage page="load-tests" />;
+type Search = { scenario?: string; status?: string };
+
+export default async function LoadTestsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireActor();
+  const filter = await searchParams;
+  // An invalid filter in the URL shows no runs rather than an error page.
+  const runs = await listRuns(actor, { scenario: filter.scenario ?? "", status: filter.status ?? "" }).catch((err) => {
+    if (err instanceof AppError && err.code === "INVALID_INPUT") return [];
+    throw err;
+  });
+  const scenarios = Object.values(BUILT_IN_SCENARIOS).map((s) => ({ name: s.name, title: s.title, description: s.description }));
+  return (
+    <>
+      <h1>Load tests</h1>
+      {can(actor.role, "loadtest.run") && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Start a run</h2>
+          <StartRunForm scenarios={scenarios} defaultTarget={env().CLINICAL_URL} />
+        </section>
+      )}
+      <section className="panel">
+        <h2 style={{ marginTop: 0 }}>Runs</h2>
+        <form method="get" className="grid" data-testid="run-filters">
+          <label>
+            Scenario
+            <select name="scenario" defaultValue={filter.scenario ?? ""}>
+              <option value="">Any</option>
+              {scenarios.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+            </select>
+          </label>
+          <label>
+            Status
+            <select name="status" defaultValue={filter.status ?? ""}>
+              <option value="">Any</option>
+              {["running", "passed", "failed", "invalid", "cancelled", "aborted"].map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </label>
+          <div style={{ alignSelf: "end", marginBottom: ".75rem" }}><button type="submit" className="secondary">Filter</button></div>
+        </form>
+        <RunList runs={runs} />
+      </section>
+    </>
+  );
 }

@@ -21,13 +21,13 @@ async function target(handler: Parameters<typeof loopbackServer>[0], connections
 
 describe("open model accuracy (no coordinated omission)", () => {
   it("reports the p99 that the stall pattern implies, within 5%", async () => {
-    const PERIOD = 1000;
-    // A long stall keeps timer jitter on a busy 2-core machine small relative to the p99 (~490 ms).
-    const STALL = 500;
-    const RATE = 400;
-    const SECONDS = 5;
+    const PERIOD = 2000;
+    // A long stall keeps timer jitter on a busy 2-core machine small relative to the p99 (~980 ms).
+    const STALL = 1000;
+    const RATE = 200;
+    const SECONDS = 6;
     let epoch = 0;
-    // Every second the server holds every response until the first 500 ms of that second end.
+    // Every 2 s the server holds every response until the first second of that period ends.
     const exec = await target((_req, res) => {
       const phase = (performance.now() - epoch) % PERIOD;
       const hold = phase < STALL ? STALL - phase : 0;

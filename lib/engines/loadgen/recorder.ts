@@ -1,7 +1,10 @@
 import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
 
-/** `check`: the server answered, but not with the status or shape the step expects. */
-export type ErrorKind = "timeout" | "connection" | "check" | "other";
+/**
+ * `status`: an HTTP error status where any 2xx/3xx was expected (ad-hoc runs);
+ * `check`: the server answered, but not with the status or shape the scenario step expects.
+ */
+export type ErrorKind = "timeout" | "connection" | "status" | "check" | "other";
 
 interface Bucket {
   histogram: Histogram;
@@ -37,7 +40,8 @@ export class RunRecorder {
 
   /** `latencyMs` runs from the *scheduled* start in open-model runs (no coordinated omission). */
   record(endpoint: string, latencyMs: number, completedAt: number, status: number | null, error: ErrorKind | null): void {
-    const failed = error !== null || status === null || status >= 400;
+    // Whether an answer is an error is the caller's verdict (a scenario may expect a 422).
+    const failed = error !== null || status === null;
     const second = Math.max(0, Math.floor((completedAt - this.startedAt) / 1000));
     let ep = this.endpoints.get(endpoint);
     if (!ep) this.endpoints.set(endpoint, (ep = bucket()));

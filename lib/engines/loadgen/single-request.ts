@@ -7,7 +7,7 @@ export function singleRequest(target: Target, endpoint = "GET /", path = "/"): I
     const start = scheduledAt ?? performance.now();
     try {
       const r = await target.request("GET", path);
-      record(endpoint, start, r.status, null);
+      record(endpoint, start, r.status, r.status >= 400 ? "status" : null);
     } catch (err) {
       record(endpoint, start, null, errorKind(err));
     }

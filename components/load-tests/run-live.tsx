@@ -1,0 +1,64 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useActionState, useState } from "react";
+import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { abortRunAction } from "@/app/(console)/load-tests/actions";
+import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { RunView } from "@/lib/services/load-tests/get-run";
+import { RunSummaryView } from "./run-summary";
+
+const RunSeriesChart = dynamic(() => import("@/components/charts/run-series-chart"), {
+  ssr: false,
+  loading: () => <div style={{ height: 280 }} className="muted">Loading chart…</div>,
+});
+
+const POLL_MS = 1000;
+
+function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
+  const { data: run = initial } = useQuery({
+    queryKey: ["run", initial.id],
+    queryFn: async () => (await fetch(`/api/runs/${initial.id}`, { cache: "no-store" })).json() as Promise<RunView>,
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.status === "running" ? POLL_MS : false),
+  });
+  const [abortState, abort, aborting] = useActionState(abortRunAction, null);
+  const series = (run.summary?.series as import("@/components/charts/run-series-chart").SeriesPoint[] | undefined) ?? [];
+  return (
+    <>
+      <section className="panel">
+        <p>
+          Status <span className="badge" data-testid="run-status">{run.status}</span>{" "}
+          {run.live && <span className="muted" data-testid="run-live">live, updating every second</span>}
+        </p>
+        {run.status === "running" && canAbort && (
+          <form action={abort}>
+            <input type="hidden" name="runId" value={run.id} />
+            <OnlineSubmit className="secondary" disabled={aborting} data-testid="run-abort">Stop run</OnlineSubmit>
+            {abortState && !abortState.ok && <span className="error"> {abortState.message}</span>}
+          </form>
+        )}
+        <p>
+          <a href={`/api/runs/${run.id}?format=json`} data-testid="download-json">Download JSON</a> ·{" "}
+          <a href={`/api/runs/${run.id}?format=csv`} data-testid="download-csv">Download CSV (1-second series)</a>
+        </p>
+      </section>
+      {series.length > 0 && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Per second</h2>
+          <RunSeriesChart series={series} />
+        </section>
+      )}
+      <RunSummaryView summary={run.summary} />
+    </>
+  );
+}
+
+export function RunLive(props: { initial: RunView; canAbort: boolean }) {
+  const [client] = useState(() => new QueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <Live {...props} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,73 @@
+interface Latency { p50: number; p90: number; p95: number; p99: number; p999: number; max: number }
+interface Endpoint extends Latency { requests: number; errors: number }
+interface Verdict { scope: string; expression: string; ok: boolean; actual: number | null }
+
+interface Summary {
+  requests?: number;
+  errors?: number;
+  late?: number;
+  dropped?: number;
+  planned?: number;
+  durationS?: number;
+  elapsedS?: number;
+  latencyMs?: Latency;
+  endpoints?: Record<string, Endpoint>;
+  thresholds?: Verdict[];
+  statusCodes?: Record<string, number>;
+  errorKinds?: Record<string, number>;
+  safetyFailure?: string | null;
+  invalidReason?: string;
+  crash?: string;
+  sustainableRate?: number | null;
+}
+
+export function RunSummaryView({ summary }: { summary: Record<string, unknown> | null }) {
+  if (!summary) return <p className="muted">No measurements yet.</p>;
+  const s = summary as Summary;
+  const l = s.latencyMs;
+  return (
+    <>
+      {s.safetyFailure && <p className="offline-banner" data-testid="safety-failure">Safety failure: {s.safetyFailure}. The run was stopped at once.</p>}
+      {s.invalidReason && <p className="notice">Invalid run: {s.invalidReason}</p>}
+      {s.crash && <p className="notice">The run process failed ({s.crash}); these are its last measurements.</p>}
+      <section className="panel" data-testid="run-totals">
+        <h2 style={{ marginTop: 0 }}>Totals</h2>
+        <p>
+          {s.requests ?? 0} requests, {s.errors ?? 0} errors in {(s.durationS ?? s.elapsedS ?? 0).toFixed(1)} s; starts late {s.late ?? 0}, dropped {s.dropped ?? 0}
+          {s.sustainableRate !== undefined && <> · highest sustainable rate {s.sustainableRate ?? "none"} req/s</>}
+        </p>
+        {l && <p data-testid="run-latency">Latency ms: p50 {l.p50} · p90 {l.p90} · p95 {l.p95} · p99 {l.p99} · p99.9 {l.p999} · max {l.max}</p>}
+        {s.statusCodes && <p className="muted">Status codes: {Object.entries(s.statusCodes).map(([k, v]) => `${k}: ${v}`).join(", ")}</p>}
+        {s.errorKinds && Object.keys(s.errorKinds).length > 0 && <p className="muted">Errors by kind: {Object.entries(s.errorKinds).map(([k, v]) => `${k}: ${v}`).join(", ")}</p>}
+      </section>
+      {s.thresholds && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Thresholds</h2>
+          <table data-testid="run-thresholds">
+            <tbody>
+              {s.thresholds.map((t) => (
+                <tr key={`${t.scope} ${t.expression}`}>
+                  <td><span className={`badge ${t.ok ? "ok" : "bad"}`}>{t.ok ? "pass" : "fail"}</span></td>
+                  <td>{t.scope}</td><td><code>{t.expression}</code></td><td>{t.actual === null ? "no data" : t.actual}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {s.endpoints && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Per endpoint</h2>
+          <table data-testid="run-endpoints">
+            <thead><tr><th>Endpoint</th><th>Requests</th><th>Errors</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>
+            <tbody>
+              {Object.entries(s.endpoints).map(([name, e]) => (
+                <tr key={name}><td>{name}</td><td>{e.requests}</td><td>{e.errors}</td><td>{e.p50}</td><td>{e.p95}</td><td>{e.p99}</td><td>{e.max}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
