@@ -19,6 +19,7 @@ test.describe("load tests from the console", () => {
     await expect(page.getByTestId("run-status")).toHaveText("passed", { timeout: 60_000 });
     await expect(page.getByTestId("run-endpoints")).toContainText("patient lookup: read patient");
     await expect(page.getByTestId("run-latency")).toContainText("p99");
+    await expect(page.getByTestId("latency-distribution-chart")).toBeVisible();
     const runUrl = page.url();
     const csv = await (await page.request.get(`/api/runs/${runUrl.split("/").pop()}?format=csv`)).text();
     expect(csv.split("\n")[0]).toBe("second,requests,errors,p50_ms,p95_ms,p99_ms");

@@ -13,6 +13,11 @@ const RunSeriesChart = dynamic(() => import("@/components/charts/run-series-char
   loading: () => <div style={{ height: 280 }} className="muted">Loading chart…</div>,
 });
 
+const LatencyDistributionChart = dynamic(() => import("@/components/charts/latency-distribution-chart"), {
+  ssr: false,
+  loading: () => <div style={{ height: 220 }} className="muted">Loading chart…</div>,
+});
+
 const POLL_MS = 1000;
 
 function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
@@ -24,6 +29,7 @@ function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
   });
   const [abortState, abort, aborting] = useActionState(abortRunAction, null);
   const series = (run.summary?.series as import("@/components/charts/run-series-chart").SeriesPoint[] | undefined) ?? [];
+  const latency = run.summary?.latencyMs as import("@/components/charts/latency-distribution-chart").Percentiles | undefined;
   return (
     <>
       <section className="panel">
@@ -47,6 +53,12 @@ function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Per second</h2>
           <RunSeriesChart series={series} />
+        </section>
+      )}
+      {latency && latency.max > 0 && (
+        <section className="panel">
+          <h2 style={{ marginTop: 0 }}>Latency distribution</h2>
+          <LatencyDistributionChart latency={latency} />
         </section>
       )}
       <RunSummaryView summary={run.summary} />
