@@ -2,6 +2,7 @@
  * npm run loadtest -- --scenario <name> --target <base-url> [--duration <s>] [--seed <n>] [--json <file>]
  * npm run loadtest -- --url <url> --rate <req/s> --duration <s>        (open model, constant rate)
  * npm run loadtest -- --url <url> --connections <n> --duration <s>     (closed loop, max throughput)
+ * Thresholds: --threshold "p(95) < 1000 [@ endpoint]" (repeatable; replaces the defaults), --abort-on-fail.
  * Exit: 0 all thresholds pass; 1 a threshold or safety check failed; 2 invalid run or bad input.
  */
 import { writeFileSync } from "node:fs";
@@ -13,20 +14,30 @@ import { runLoad } from "../lib/engines/loadgen/run";
 import { runScenario } from "../lib/engines/loadgen/run-scenario";
 import { singleRequest } from "../lib/engines/loadgen/single-request";
 import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import { DEFAULT_THRESHOLDS } from "../lib/engines/loadgen/thresholds";
+import { DEFAULT_THRESHOLDS, parseThresholdLine, type Threshold } from "../lib/engines/loadgen/thresholds";
 import { formatSummary } from "../lib/engines/loadgen/format-summary";
 import { loadtestArgsSchema } from "../lib/validations/loadtest";
 
 const OPTIONS = { scenario: {}, target: {}, duration: {}, seed: {}, url: {}, rate: {}, connections: {}, json: {} } as const;
+const FLAG_OPTIONS = {
+  threshold: { type: "string" as const, multiple: true },
+  "abort-on-fail": { type: "boolean" as const },
+};
 
 async function main(): Promise<number> {
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ options: Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: "string" }])) as Record<string, { type: "string" }> }));
+    ({ values } = parseArgs({ options: { ...(Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: "string" }])) as Record<string, { type: "string" }>), ...FLAG_OPTIONS } }));
   } catch (err) {
     return usage((err as Error).message);
   }
-  const { json, ...rest } = values;
+  const { json, threshold, "abort-on-fail": abortOnFail, ...rest } = values as Record<string, string | undefined> & { threshold?: string[]; "abort-on-fail"?: boolean };
+  let thresholds: Threshold[] | undefined;
+  try {
+    thresholds = threshold?.map((line) => parseThresholdLine(line, Boolean(abortOnFail)));
+  } catch (err) {
+    return usage((err as Error).message);
+  }
   const parsed = loadtestArgsSchema.safeParse(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
   if (!parsed.success) return usage(parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; "));
   const args = parsed.data;
@@ -49,13 +60,13 @@ async function main(): Promise<number> {
     if ("scenario" in args) {
       const scenario = BUILT_IN_SCENARIOS[args.scenario]!;
       what = `${scenario.name}: ${scenario.title}`;
-      result = await runScenario(scenario, target, { durationS: args.duration, seed: args.seed, signal: controller.signal, onProgress: progress });
+      result = await runScenario(scenario, target, { durationS: args.duration, seed: args.seed, thresholds, signal: controller.signal, onProgress: progress });
     } else if ("rate" in args) {
       what = `constant arrival rate ${args.rate} req/s for ${args.duration} s`;
-      result = await runLoad({ kind: "open", startRate: args.rate, stages: [{ durationS: args.duration, target: args.rate }], maxInFlight: 1000 }, singleRequest(target, `GET ${path}`, path), DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
+      result = await runLoad({ kind: "open", startRate: args.rate, stages: [{ durationS: args.duration, target: args.rate }], maxInFlight: 1000 }, singleRequest(target, `GET ${path}`, path), thresholds ?? DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
     } else {
       what = `closed loop, ${args.connections} connections for ${args.duration} s`;
-      result = await runLoad({ kind: "closed", startVUs: args.connections, stages: [{ durationS: args.duration, target: args.connections }] }, singleRequest(target, `GET ${path}`, path), DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
+      result = await runLoad({ kind: "closed", startVUs: args.connections, stages: [{ durationS: args.duration, target: args.connections }] }, singleRequest(target, `GET ${path}`, path), thresholds ?? DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
     }
     if (process.stderr.isTTY) process.stderr.write("\n");
     console.log(formatSummary(result, { what, target: `${pinned.origin} (pinned to ${pinned.address})` }));
@@ -74,7 +85,7 @@ function progress(rec: { overall: { requests: number; errors: number } }, elapse
 }
 
 function usage(message: string): number {
-  console.error(`loadtest: ${message}\nusage: npm run loadtest -- --scenario <name> --target <url> [--duration s] [--json file]\n       npm run loadtest -- --url <url> (--rate <req/s> | --connections <n>) --duration <s> [--json file]`);
+  console.error(`loadtest: ${message}\nusage: npm run loadtest -- --scenario <name> --target <url> [--duration s] [--json file]\n       npm run loadtest -- --url <url> (--rate <req/s> | --connections <n>) --duration <s> [--json file]\n       thresholds: [--threshold "p(95) < 1000 @ endpoint"]... [--abort-on-fail]`);
   return 2;
 }
 

@@ -10,6 +10,7 @@ import { runScenario } from "../lib/engines/loadgen/run-scenario";
 import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
 import type { RunRecorder } from "../lib/engines/loadgen/recorder";
 import { summarize } from "../lib/engines/loadgen/histogram";
+import type { Threshold } from "../lib/engines/loadgen/thresholds";
 
 export interface WorkerStart {
   type: "start";
@@ -17,6 +18,7 @@ export interface WorkerStart {
   target: string;
   durationS?: number;
   seed: number;
+  thresholds?: Threshold[];
   allowHosts: string[];
 }
 
@@ -45,6 +47,7 @@ process.on("message", async (msg: WorkerStart | { type: "cancel" }) => {
     const result = await runScenario(scenario, target, {
       durationS: msg.durationS,
       seed: msg.seed,
+      thresholds: msg.thresholds,
       signal: controller.signal,
       onProgress: (rec, elapsedS) => process.send?.({ type: "progress", progress: snapshot(rec, elapsedS) }),
     });

@@ -35,6 +35,14 @@ export function StartRunForm({ scenarios, defaultTarget }: { scenarios: Scenario
         <input name="durationS" type="number" min={5} placeholder="scenario default" data-testid="run-duration" />
         {err?.fields?.durationS && <span className="field-error">{err.fields.durationS[0]}</span>}
       </label>
+      <label style={{ gridColumn: "1 / -1" }}>
+        Thresholds, one per line (blank: the scenario&apos;s defaults, P95 &lt; 2 s, P99 &lt; 3 s, errors &lt; 1% and the per-endpoint targets)
+        <textarea name="thresholds" rows={3} placeholder={"p(95) < 2000\nerror_rate < 0.01\np(95) < 500 @ vital signs: latest vitals"} data-testid="run-thresholds-input" style={{ width: "100%", fontFamily: "monospace" }} />
+        {err?.fields?.thresholds && <span className="field-error">{err.fields.thresholds[0]}</span>}
+      </label>
+      <label style={{ display: "flex", gap: ".5rem", alignItems: "center" }}>
+        <input type="checkbox" name="abortOnFail" style={{ width: "auto", minHeight: 0 }} /> Stop the run as soon as a threshold fails
+      </label>
       <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
         <OnlineSubmit disabled={pending} data-testid="run-start">
           {pending ? "Starting…" : "Start run"}

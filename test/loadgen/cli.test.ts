@@ -47,7 +47,16 @@ describe("npm run loadtest", () => {
     expect(r.stdout).toMatch(/✗ overall error_rate < 0.01/);
   });
 
+  it("takes thresholds from the command line, replacing the defaults", async () => {
+    const r = await cli(["--url", ok.url, "--rate", "50", "--duration", "1", "--threshold", "p(99) < 0.001", "--threshold", "rps >= 1 @ GET /"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ overall p\(99\) < 0.001/);
+    expect(r.stdout).toMatch(/✓ GET \/ rps >= 1/);
+    expect(r.stdout).not.toMatch(/error_rate/);
+  });
+
   it.each([
+    [["--url", "http://127.0.0.1:1/", "--rate", "1", "--duration", "1", "--threshold", "fast please"], /Invalid threshold/],
     [["--url", "http://169.254.169.254/latest", "--rate", "1", "--duration", "1"], /link-local/],
     [["--url", "http://10.9.9.9/", "--rate", "1", "--duration", "1"], /not on the load-test allowlist/],
     [["--url", "http://127.0.0.1:1/", "--rate", "999999", "--duration", "1"], /rate: at most/],

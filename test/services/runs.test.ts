@@ -28,9 +28,10 @@ describe.each(consoleDbKinds())("load-test run verbs on %s", (kind) => {
 
   it("rejects bad input with field messages", async () => {
     const ops = await makeActor("ops");
-    const err = await startRun(ops, { scenario: "nope", target: "ftp://x", durationS: "1" }).catch((e) => e);
+    const err = await startRun(ops, { scenario: "nope", target: "ftp://x", durationS: "1", thresholds: "p95 under 2s" }).catch((e) => e);
     expect(err.code).toBe("INVALID_INPUT");
-    expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(["scenario", "target", "durationS"]));
+    expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(["scenario", "target", "durationS", "thresholds"]));
+    expect(err.fields.thresholds[0]).toMatch(/use p\(95\) < 2000/);
   });
 
   it("refuses to stop a run that is not running here, and lists runs with filters", async () => {

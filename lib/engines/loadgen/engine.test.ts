@@ -91,6 +91,21 @@ describe("open model accounting", () => {
   });
 });
 
+describe("abort on fail", () => {
+  it("stops the run once an abort-on-fail threshold fails, after the minimum sample time", async () => {
+    const exec = await target((_req, res) => ((res.statusCode = 500), res.end()));
+    const started = performance.now();
+    const result = await runLoad({ kind: "open", startRate: 50, stages: [{ durationS: 30, target: 50 }], maxInFlight: 50 }, exec, [
+      { scope: "overall", expression: "error_rate < 0.01", abortOnFail: true },
+    ]);
+    const tookS = (performance.now() - started) / 1000;
+    expect(tookS).toBeGreaterThanOrEqual(5);
+    expect(tookS).toBeLessThan(9);
+    expect(result.thresholdAbort).toMatch(/error_rate < 0.01 failed/);
+    expect(result.passed).toBe(false);
+  }, 20_000);
+});
+
 describe("closed model", () => {
   it("keeps N users busy back to back and measures each request", async () => {
     let concurrent = 0;

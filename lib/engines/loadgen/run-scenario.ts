@@ -3,7 +3,7 @@ import { journeyIteration } from "./journey";
 import { runLoad, type LoadModel, type RunControl, type RunResult } from "./run";
 import { mulberry32 } from "../random";
 import type { Scenario } from "./scenario-schema";
-import { DEFAULT_THRESHOLDS, type Threshold } from "./thresholds";
+import { DEFAULT_ENDPOINT_THRESHOLDS, DEFAULT_THRESHOLDS, type Threshold } from "./thresholds";
 import { zipfSampler } from "./zipf";
 
 /** The reference clinical service's patient ids: `p-` and six digits, from 1 upwards. */
@@ -23,6 +23,12 @@ export interface ScenarioOptions extends RunControl {
   thresholds?: Threshold[];
 }
 
+/** The brief's overall targets, plus its per-endpoint ones for the endpoints the scenario uses. */
+export function defaultThresholds(scenario: Scenario): Threshold[] {
+  const endpoints = new Set(scenario.journeys.flatMap((j) => j.steps.map((s) => `${j.name}: ${s.name}`)));
+  return [...DEFAULT_THRESHOLDS, ...DEFAULT_ENDPOINT_THRESHOLDS.filter((t) => endpoints.has(t.scope))];
+}
+
 export function scaleStages<T extends { durationS: number }>(stages: T[], totalS: number): T[] {
   const current = stages.reduce((s, x) => s + x.durationS, 0);
   return stages.map((s) => ({ ...s, durationS: (s.durationS * totalS) / current }));
@@ -32,7 +38,7 @@ export async function runScenario(scenario: Scenario, target: Target, opts: Scen
   const random = mulberry32(opts.seed ?? 1);
   const pick = zipfSampler(scenario.patients.count, scenario.patients.zipfS, random);
   const iterate = journeyIteration(scenario, target, { random, pickPatient: () => patientId(pick()) });
-  const thresholds = opts.thresholds ?? scenario.thresholds ?? DEFAULT_THRESHOLDS;
+  const thresholds = opts.thresholds ?? scenario.thresholds ?? defaultThresholds(scenario);
   const p = scenario.profile;
   if (p.kind === "stress") return runStress(scenario, p, iterate, thresholds, opts);
   const stages = opts.durationS ? scaleStages(p.stages, opts.durationS) : p.stages;

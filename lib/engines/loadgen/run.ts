@@ -25,6 +25,8 @@ export interface RunResult {
   cancelled: boolean;
   /** Set when a check found another patient's data: the run stopped at once. */
   safetyFailure: string | null;
+  /** Set when an abort-on-fail threshold stopped the run early. */
+  thresholdAbort: string | null;
   latencyMs: LatencySummary;
   statusCodes: Record<string, number>;
   errorKinds: Record<string, number>;
@@ -33,6 +35,14 @@ export interface RunResult {
   thresholds: ThresholdVerdict[];
   passed: boolean;
   histogram: string;
+}
+
+/** Abort-on-fail thresholds are first checked after this much of the run (too few samples before). */
+export const ABORT_CHECK_AFTER_S = 5;
+
+function liveMeasures(rec: RunRecorder, elapsedS: number) {
+  const { requests, errors } = rec.overall;
+  return { latencyMs: summarize(rec.overall.histogram), errorRate: requests ? errors / requests : 0, throughput: requests / elapsedS, durationS: elapsedS, endpoints: rec.endpointStats() };
 }
 
 export class SafetyFailure extends Error {
@@ -62,12 +72,24 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     }
     throw err;
   });
-  const ticker = control.onProgress ? setInterval(() => control.onProgress!(rec, (performance.now() - t0) / 1000), 1000) : undefined;
+  let thresholdAbort: string | undefined;
+  const watched = thresholds.filter((t) => t.abortOnFail);
+  const ticker = setInterval(() => {
+    const elapsedS = (performance.now() - t0) / 1000;
+    control.onProgress?.(rec, elapsedS);
+    if (watched.length && elapsedS >= ABORT_CHECK_AFTER_S && !thresholdAbort) {
+      const failed = evaluateThresholds(watched, liveMeasures(rec, elapsedS)).find((v) => !v.ok);
+      if (failed) {
+        thresholdAbort = `${failed.scope} ${failed.expression} failed (actual ${failed.actual}) with abort-on-fail`;
+        abort.abort(new Error(thresholdAbort));
+      }
+    }
+  }, 1000);
   try {
     if (model.kind === "open") await runOpenModel(model, guarded, rec, t0, abort.signal);
     else await runClosedModel(model, guarded, rec, t0, abort.signal);
   } finally {
-    if (ticker) clearInterval(ticker);
+    clearInterval(ticker);
   }
   const durationS = (performance.now() - t0) / 1000;
   const { requests, errors } = rec.overall;
@@ -88,6 +110,7 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     invalid,
     cancelled,
     safetyFailure: safety ?? null,
+    thresholdAbort: thresholdAbort ?? null,
     ...(invalid ? { invalidReason: `${(droppedShare * 100).toFixed(2)}% of planned starts were dropped (limit ${MAX_DROPPED_SHARE * 100}%)` } : {}),
     latencyMs: summarize(rec.overall.histogram),
     statusCodes: Object.fromEntries([...rec.statuses].map(([k, v]) => [String(k), v])),
@@ -97,5 +120,5 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     histogram: rec.encoded(),
   };
   const verdicts = evaluateThresholds(thresholds, base);
-  return { ...base, thresholds: verdicts, passed: !invalid && !safety && !cancelled && verdicts.every((v) => v.ok) };
+  return { ...base, thresholds: verdicts, passed: !invalid && !safety && !cancelled && !thresholdAbort && verdicts.every((v) => v.ok) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateThresholds, parseThreshold } from "./thresholds";
+import { evaluateThresholds, parseThreshold, parseThresholdLine } from "./thresholds";
 
 const summary = { count: 100, meanMs: 40, p50: 30, p90: 80, p95: 120, p99: 400, p999: 900, max: 1000 };
 const run = { latencyMs: summary, errorRate: 0.02, throughput: 150, durationS: 10, endpoints: { "patient read": { ...summary, p95: 1500, requests: 500, errors: 0 } } };
@@ -9,6 +9,12 @@ describe("thresholds", () => {
     expect(parseThreshold("p(95) < 2000")).toEqual({ metric: "p(95)", op: "<", value: 2000 });
     expect(parseThreshold("rps>=100")).toEqual({ metric: "rps", op: ">=", value: 100 });
     expect(() => parseThreshold("p95 < 2 seconds")).toThrow(/use p\(95\) < 2000/);
+  });
+
+  it("parses a threshold line with an optional endpoint after @", () => {
+    expect(parseThresholdLine("p(95) < 1000 @ patient lookup: read patient", true)).toEqual({ scope: "patient lookup: read patient", expression: "p(95) < 1000", abortOnFail: true });
+    expect(parseThresholdLine("error_rate < 0.01")).toEqual({ scope: "overall", expression: "error_rate < 0.01" });
+    expect(() => parseThresholdLine("p(95) < 1000 @ ")).toThrow(/names no endpoint/);
   });
 
   it("evaluates overall and per-endpoint thresholds against measured values", () => {

@@ -6,6 +6,8 @@ export interface Threshold {
   /** `overall` or an endpoint name. */
   scope: string;
   expression: string;
+  /** Stop the run as soon as this fails (checked every second after the first few). */
+  abortOnFail?: boolean;
 }
 
 export interface ThresholdVerdict extends Threshold {
@@ -19,6 +21,23 @@ export const DEFAULT_THRESHOLDS: Threshold[] = [
   { scope: "overall", expression: "p(99) < 3000" },
   { scope: "overall", expression: "error_rate < 0.01" },
 ];
+
+/** The brief's per-endpoint latency targets, keyed by the built-in journeys' step names. */
+export const DEFAULT_ENDPOINT_THRESHOLDS: Threshold[] = [
+  { scope: "patient lookup: read patient", expression: "p(95) < 1000" },
+  { scope: "vital signs: latest vitals", expression: "p(95) < 500" },
+  { scope: "emergency alert: stat alert", expression: "p(95) < 5000" },
+];
+
+/** `p(95) < 1000` (overall) or `p(95) < 1000 @ patient lookup: read patient` (one endpoint). */
+export function parseThresholdLine(line: string, abortOnFail = false): Threshold {
+  const at = line.indexOf("@");
+  const expression = (at < 0 ? line : line.slice(0, at)).trim();
+  const scope = at < 0 ? "overall" : line.slice(at + 1).trim();
+  parseThreshold(expression);
+  if (!scope) throw new Error(`Threshold "${line}" names no endpoint after @`);
+  return { scope, expression, ...(abortOnFail ? { abortOnFail } : {}) };
+}
 
 const EXPRESSION = /^\s*(p\((50|90|95|99|99\.9)\)|max|avg|error_rate|rps)\s*(<=|<|>=|>)\s*(\d+(\.\d+)?)\s*$/;
 

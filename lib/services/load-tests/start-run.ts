@@ -20,7 +20,8 @@ export async function startRun(actor: Actor | null, input: unknown): Promise<{ i
   const user = await authorize(actor, "loadtest.run", { action: "run.start" });
   const parsed = startRunSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { scenario, target, durationS } = parsed.data;
+  const { scenario, target, durationS, abortOnFail } = parsed.data;
+  const thresholds = parsed.data.thresholds?.map((t) => ({ ...t, abortOnFail }));
   const prisma = await db();
   const refuse = async (reason: string, code: "FORBIDDEN" | "LIMIT_EXCEEDED") => {
     await prisma.$transaction((tx) =>
@@ -38,12 +39,12 @@ export async function startRun(actor: Actor | null, input: unknown): Promise<{ i
   if (mine >= LOADTEST_LIMITS.maxConcurrentRunsPerUser) {
     throw await refuse(`You already have ${mine} runs in progress (limit ${LOADTEST_LIMITS.maxConcurrentRunsPerUser}).`, "LIMIT_EXCEEDED");
   }
-  const config = { scenario, target, durationS: durationS ?? null, seed: 1 };
+  const config = { scenario, target, durationS: durationS ?? null, seed: 1, thresholds: thresholds ?? "scenario defaults" };
   const run = await prisma.$transaction(async (tx) => {
     const created = await tx.loadTestRun.create({ data: { scenario, target, status: "running", config, createdById: user.id, startedAt: new Date() } });
     await recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "run.start", target: created.id, sourceIp: user.sourceIp, outcome: "success", after: config });
     return created;
   });
-  superviseRun(run.id, user.id, { scenario, target, durationS, seed: 1, allowHosts: allowedHosts() });
+  superviseRun(run.id, user.id, { scenario, target, durationS, seed: 1, thresholds, allowHosts: allowedHosts() });
   return { id: run.id };
 }

@@ -29,7 +29,7 @@ export function liveRuns(): Map<string, LiveRun> {
 const PERSIST_EVERY_MS = 2000;
 
 function statusOf(r: ScenarioRun, cancelled: boolean) {
-  if (r.safetyFailure) return "aborted" as const;
+  if (r.safetyFailure || r.thresholdAbort) return "aborted" as const;
   if (cancelled || r.cancelled) return "cancelled" as const;
   if (r.invalid) return "invalid" as const;
   return r.passed ? ("passed" as const) : ("failed" as const);
