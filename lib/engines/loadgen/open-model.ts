@@ -29,33 +29,32 @@ export type Iteration = (ctx: { scheduledAt: number | null; record: StepRecorder
 export async function runOpenModel(opts: OpenModelOptions, iterate: Iteration, rec: RunRecorder, t0: number, signal: AbortSignal): Promise<void> {
   rec.planned += plannedArrivals(opts.startRate, opts.stages);
   const offsets = arrivalOffsets(opts.startRate, opts.stages);
-  const pending = new Set<Promise<void>>();
   let inFlight = 0;
+  let drained: () => void = () => {};
+  const finished = () => {
+    if (--inFlight === 0) drained();
+  };
   let next = offsets.next();
   const record: StepRecorder = (endpoint, startedAt, status, error) => {
     const end = performance.now();
     rec.record(endpoint, end - startedAt, end, status, error);
   };
   while (!next.done && !signal.aborted) {
-    const now = performance.now();
-    while (!next.done && t0 + next.value <= now) {
+    while (!next.done && t0 + next.value <= performance.now()) {
       const due = t0 + next.value;
-      if (now - due > LATE_START_MS) rec.late++;
+      // Lateness is read at the moment of dispatch, not at the start of the batch.
+      if (performance.now() - due > LATE_START_MS) rec.late++;
       if (inFlight >= opts.maxInFlight) rec.dropped++;
       else {
         inFlight++;
-        const p = iterate({ scheduledAt: due, record, signal }).finally(() => {
-          inFlight--;
-          pending.delete(p);
-        });
-        pending.add(p);
+        iterate({ scheduledAt: due, record, signal }).then(finished, finished);
       }
       next = offsets.next();
     }
     if (next.done) break;
     await sleepUntil(t0 + next.value);
   }
-  await Promise.all(pending);
+  if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
 }
 
 /** setTimeout for the coarse part of the wait, setImmediate for the last millisecond. */
