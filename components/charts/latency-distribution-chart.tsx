@@ -2,14 +2,9 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export interface Percentiles {
-  p50: number;
-  p90: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
-}
+import type { LatencySummary } from "@/lib/engines/loadgen/histogram";
+
+export type Percentiles = Pick<LatencySummary, "p50" | "p90" | "p95" | "p99" | "p999" | "max">;
 
 /** The run's latency percentile distribution (from its merged HDR histogram). */
 export default function LatencyDistributionChart({ latency }: { latency: Percentiles }) {

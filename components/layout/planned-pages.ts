@@ -1,14 +1,5 @@
 /** What each not-yet-built page will hold; shown instead of any invented figure. */
 export const PLANNED_PAGES = {
-  "load-tests": {
-    title: "Load tests",
-    summary: "Load-test the clinical service with medical workflows and read the results live and afterwards.",
-    items: [
-      "Runs of built-in scenarios: morning rounds, emergency response, mass casualty, spike, stress and breaking-point search",
-      "Live throughput, error rate and p50/p95/p99 latency per second while a run is in progress",
-      "Per-endpoint tables, thresholds with pass/fail, and comparison with the scenario's baseline",
-    ],
-  },
   database: {
     title: "Database",
     summary: "Optimise the clinical database with measured before/after evidence.",

@@ -1,4 +1,5 @@
-interface Latency { p50: number; p90: number; p95: number; p99: number; p999: number; max: number }
+import type { Percentiles as Latency } from "@/components/charts/latency-distribution-chart";
+
 interface Endpoint extends Latency { requests: number; errors: number }
 interface Verdict { scope: string; expression: string; ok: boolean; actual: number | null }
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -53,10 +53,4 @@ export function formatTable(rows: RouteWeight[], budget = FIRST_LOAD_BUDGET_BYTE
     "|---|---:|---:|---|",
     ...rows.map((r) => `| ${r.route} | ${r.files} | ${kb(r.gzipBytes)} | ${r.gzipBytes <= budget ? "ok" : "OVER"} |`),
   ].join("\n");
-}
-
-export function pagesWithManifests(distDir = ".next"): number {
-  const walk = (d: string): number =>
-    readdirSync(d, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith("_client-reference-manifest.js") ? 1 : 0), 0);
-  return walk(join(distDir, "server", "app"));
 }

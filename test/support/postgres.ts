@@ -21,20 +21,6 @@ export async function createTempDatabase(baseUrl: string, prefix = "vigil_test")
   };
 }
 
-export async function postgresAnswers(url: string | undefined): Promise<boolean> {
-  if (!url) return false;
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-
 /** Drops and recreates the database named in `url` (used for the e2e servers' fixed names). */
 export async function recreateDatabase(url: string): Promise<void> {
   const admin = new URL(url);
