@@ -11,6 +11,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
+import { waitForHttp } from "../scripts/wait-for-http";
 
 const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -61,12 +62,13 @@ async function startServer(args: string[], env: Record<string, string>, healthUr
   if (await fetch(healthUrl).then(() => true, () => false)) throw new Error(`${healthUrl} is already taken`);
   // node itself (not npx) is the child, so kill() stops the server and not just a wrapper.
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
-  for (let i = 0; i < 120; i++) {
-    if (await fetch(healthUrl).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitForHttp(healthUrl, 30_000);
+    return child;
+  } catch (err) {
+    child.kill();
+    throw err;
   }
-  child.kill();
-  throw new Error(`server did not start: ${healthUrl}`);
 }
 
 /** Waits until no query of an earlier row still runs, so rows do not slow each other down. */

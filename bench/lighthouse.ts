@@ -12,6 +12,7 @@ import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { LAUNCH } from "../e2e/support/browser";
+import { waitForHttp } from "../scripts/wait-for-http";
 
 const CONSOLE = 3310;
 const CLINICAL = 4310;
@@ -22,13 +23,7 @@ const children: ChildProcess[] = [];
 function start(script: string, env: Record<string, string>, health: string): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, VIGIL_DATA_DIR: data, ...env } });
   children.push(child);
-  return (async () => {
-    for (let i = 0; i < 240; i++) {
-      if (await fetch(health).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    throw new Error(`${script} did not start`);
-  })();
+  return waitForHttp(health);
 }
 
 async function signedInCookie(): Promise<string> {

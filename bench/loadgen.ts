@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import { httpTarget } from "../lib/engines/loadgen/http-target";
 import { runLoad } from "../lib/engines/loadgen/run";
 import { singleRequest } from "../lib/engines/loadgen/single-request";
+import { waitForHttp } from "../scripts/wait-for-http";
 
 const PORT = 4950;
 const URL_ = `http://127.0.0.1:${PORT}`;
@@ -21,8 +22,8 @@ const WARMUP_S = 2;
 
 async function main(): Promise<void> {
   const server = spawn(process.execPath, ["--import", "tsx", "bench/plain-http.ts", String(PORT)], { stdio: "inherit" });
-  for (let i = 0; i < 80 && !(await fetch(URL_).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 250));
   try {
+    await waitForHttp(URL_, 20_000);
     await autocannon({ url: URL_, connections: CONNECTIONS, duration: WARMUP_S });
     const ac = await autocannon({ url: URL_, connections: CONNECTIONS, duration: DURATION_S });
     const autocannonRps = ac.requests.average;

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
+import { waitForHttp } from "./wait-for-http";
 
 const started = Date.now();
 const CONSOLE_PORT = process.env.PORT ?? "3000";
@@ -39,15 +40,6 @@ function run(name: string, args: string[], env: Record<string, string>): ChildPr
   return child;
 }
 
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
 const children: ChildProcess[] = [];
 function shutdown(code: number): never {
   for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
@@ -63,8 +55,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => shutdown(0));
   process.on("SIGTERM", () => shutdown(0));
   await Promise.all([
-    waitFor(`http://127.0.0.1:${CONSOLE_PORT}/api/health`),
-    waitFor(`http://127.0.0.1:${CLINICAL_PORT}/health`),
+    waitForHttp(`http://127.0.0.1:${CONSOLE_PORT}/api/health`),
+    waitForHttp(`http://127.0.0.1:${CLINICAL_PORT}/health`),
   ]);
   console.log(`
 Vigil is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)

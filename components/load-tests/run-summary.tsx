@@ -1,26 +1,7 @@
-import type { Percentiles as Latency } from "@/components/charts/latency-distribution-chart";
+import type { ScenarioRun } from "@/lib/engines/loadgen/run-scenario";
 
-interface Endpoint extends Latency { requests: number; errors: number }
-interface Verdict { scope: string; expression: string; ok: boolean; actual: number | null }
-
-interface Summary {
-  requests?: number;
-  errors?: number;
-  late?: number;
-  dropped?: number;
-  planned?: number;
-  durationS?: number;
-  elapsedS?: number;
-  latencyMs?: Latency;
-  endpoints?: Record<string, Endpoint>;
-  thresholds?: Verdict[];
-  statusCodes?: Record<string, number>;
-  errorKinds?: Record<string, number>;
-  safetyFailure?: string | null;
-  invalidReason?: string;
-  crash?: string;
-  sustainableRate?: number | null;
-}
+/** A finished run's result, or the live progress of one still running (`elapsedS`), or a crashed run's last progress (`crash`). */
+type Summary = Partial<ScenarioRun> & { elapsedS?: number; crash?: string };
 
 export function RunSummaryView({ summary }: { summary: Record<string, unknown> | null }) {
   if (!summary) return <p className="muted">No measurements yet.</p>;

@@ -1,4 +1,4 @@
-import type { Iteration, StepRecorder } from "./open-model";
+import type { Iteration } from "./open-model";
 import type { RunRecorder } from "./recorder";
 
 export interface VuStage {
@@ -40,10 +40,7 @@ export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteratio
   let wanted = opts.startVUs;
   const running = new Map<number, Promise<void>>();
   const alive = () => !signal.aborted && performance.now() - t0 < totalMs;
-  const record: StepRecorder = (endpoint, startedAt, status, error) => {
-    const end = performance.now();
-    rec.record(endpoint, end - startedAt, end, status, error);
-  };
+  const record = rec.stepRecorder();
   const done = new Map<number, number>();
   const limit = opts.iterationsPerVU ?? Infinity;
   const ctx = { scheduledAt: null, record, signal };

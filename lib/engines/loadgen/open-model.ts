@@ -35,10 +35,7 @@ export async function runOpenModel(opts: OpenModelOptions, iterate: Iteration, r
     if (--inFlight === 0) drained();
   };
   let next = offsets.next();
-  const record: StepRecorder = (endpoint, startedAt, status, error) => {
-    const end = performance.now();
-    rec.record(endpoint, end - startedAt, end, status, error);
-  };
+  const record = rec.stepRecorder();
   while (!next.done && !signal.aborted) {
     while (!next.done && t0 + next.value <= performance.now()) {
       const due = t0 + next.value;

@@ -1,3 +1,4 @@
+import type { StepRecorder } from "./open-model";
 import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
 
 /**
@@ -54,6 +55,14 @@ export class RunRecorder {
     }
     if (status !== null) this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     if (error) this.errorKinds.set(error, (this.errorKinds.get(error) ?? 0) + 1);
+  }
+
+  /** What iterations call per request: latency runs from `startedAt` to now. */
+  stepRecorder(): StepRecorder {
+    return (endpoint, startedAt, status, error) => {
+      const end = performance.now();
+      this.record(endpoint, end - startedAt, end, status, error);
+    };
   }
 
   endpointStats(): Record<string, EndpointStats> {

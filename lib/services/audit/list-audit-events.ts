@@ -4,19 +4,10 @@ import type { Actor } from "../../auth/actor";
 import { auditFilterSchema } from "../../validations/audit";
 import { invalidInput } from "../validation-error";
 import type { Prisma } from "../../generated/prisma/client";
+import type { ChainedEvent } from "../../audit/canonical";
 
-export interface AuditRow {
-  seq: string;
-  at: string;
-  actor: string;
-  actorRole: string | null;
-  action: string;
-  target: string | null;
-  sourceIp: string | null;
-  outcome: string;
-  before: unknown;
-  after: unknown;
-}
+/** An audit event as the list shows it: the chained fields, with seq and time as strings. */
+export type AuditRow = Omit<ChainedEvent, "at" | "actorId"> & { seq: string; at: string };
 
 /** Newest first; keyset-paginated by seq so deep pages stay cheap on a long trail. */
 export async function listAuditEvents(
