@@ -11,6 +11,7 @@ export function RunSummaryView({ summary }: { summary: Record<string, unknown> |
     <>
       {s.safetyFailure && <p className="offline-banner" data-testid="safety-failure">Safety failure: {s.safetyFailure}. The run was stopped at once.</p>}
       {s.invalidReason && <p className="notice">Invalid run: {s.invalidReason}</p>}
+      {s.thresholdAbort && <p className="notice" data-testid="threshold-abort">Stopped early: {s.thresholdAbort}.</p>}
       {s.crash && <p className="notice">The run process failed ({s.crash}); these are its last measurements.</p>}
       <section className="panel" data-testid="run-totals">
         <h2 style={{ marginTop: 0 }}>Totals</h2>

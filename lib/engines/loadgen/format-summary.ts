@@ -32,6 +32,7 @@ export function formatSummary(r: RunResult & Partial<ScenarioRun>, header: { wha
   lines.push("  thresholds:");
   for (const t of r.thresholds) lines.push(`    ${t.ok ? "✓" : "✗"} ${t.scope} ${t.expression}  (actual ${t.actual === null ? "no data" : f(t.actual)})`);
   if (r.invalidReason) lines.push(`  invalid: ${r.invalidReason}`);
+  if (r.thresholdAbort) lines.push(`  stopped early: ${r.thresholdAbort}`);
   if (r.safetyFailure) lines.push(`  SAFETY: ${r.safetyFailure}`);
   lines.push(`  result: ${verdictOf(r)}`);
   return lines.join("\n");
