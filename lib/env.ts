@@ -24,6 +24,9 @@ const schema = z.object({
   /** Hosts (besides loopback) that load tests may target, comma-separated. */
   VIGIL_LOADTEST_ALLOWLIST: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
   CLINICAL_URL: z.url().default("http://127.0.0.1:4000"),
+  /** Set: SLO history comes from this Prometheus (PromQL). Unset: the console scrapes CLINICAL_URL/metrics itself. */
+  PROMETHEUS_URL: optional(z.url()),
+  VIGIL_SCRAPE_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(15),
   /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
   VIGIL_TRUST_PROXY: z.stringbool().default(false),
 });

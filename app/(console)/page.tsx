@@ -5,15 +5,18 @@ import { probeClinicalService } from "@/lib/services/health/probe-clinical";
 import { countRuns } from "@/lib/services/load-tests/count-runs";
 import { StatusCard } from "@/components/overview/status-card";
 import { ClinicalStatusCard } from "@/components/overview/clinical-status-card";
+import { SloPanel } from "@/components/overview/slo-panel";
+import { sloReport } from "@/lib/services/monitoring/slo-report";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const actor = await requireActor();
-  const [health, clinical, runs] = await Promise.all([
+  const [health, clinical, runs, slo] = await Promise.all([
     checkConsoleHealth(),
     probeClinicalService(),
     countRuns(actor),
+    sloReport(actor),
   ]);
   const checkedAt = new Date().toISOString();
   return (
@@ -31,10 +34,7 @@ export default async function OverviewPage() {
         <StatusCard title="Load-test runs" testId="run-count"
           lines={[runs === 0 ? "No runs recorded yet" : `${runs} runs recorded`]} />
       </div>
-      <section className="panel">
-        <h2>Service levels</h2>
-        <p className="muted">SLO attainment, error budgets and burn-rate alerts are not measured yet; they arrive with the monitoring work.</p>
-      </section>
+      <SloPanel report={slo} />
     </>
   );
 }

@@ -47,6 +47,21 @@ export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteratio
   const vu = async (index: number) => {
     // Counted locally and stored once: a Map write per request costs throughput at 50k req/s.
     let count = done.get(index) ?? 0;
+    const direct = iterate.direct;
+    if (direct && !opts.thinkTimeMs) {
+      return new Promise<void>((resolve) => {
+        const next = () => {
+          if (count < limit && index < wanted && alive()) {
+            count++;
+            direct(ctx, next);
+          } else {
+            done.set(index, count);
+            resolve();
+          }
+        };
+        next();
+      });
+    }
     try {
       while (count < limit && index < wanted && alive()) {
         await iterate(ctx);

@@ -77,6 +77,9 @@ describe("open model accounting", () => {
     expect(result.passed).toBe(false);
     expect(result.series.map((s) => s.second)).toEqual(expect.arrayContaining([0, 1]));
     expect(result.series.reduce((s, p) => s + p.requests, 0)).toBe(100);
+    // 10-second endpoint windows (for regression detection) and a decodable merged histogram.
+    expect(result.windows["GET /"]).toEqual([expect.objectContaining({ startS: 0, requests: 100, errors: 25 })]);
+    expect(decodeHistogram(result.endpointHistograms["GET /"]!).totalCount).toBe(100);
   });
 
   it("classifies connection failures as errors, not latencies of a healthy server", async () => {

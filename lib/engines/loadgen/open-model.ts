@@ -20,7 +20,14 @@ export type StepRecorder = (endpoint: string, startedAt: number, status: number 
  * One iteration: a single request, or a journey of steps. In open-model runs `scheduledAt` is
  * the planned start, which the first request must use as its latency start.
  */
-export type Iteration = (ctx: { scheduledAt: number | null; record: StepRecorder; signal: AbortSignal }) => Promise<void>;
+export type IterationContext = { scheduledAt: number | null; record: StepRecorder; signal: AbortSignal };
+export type Iteration = ((ctx: IterationContext) => Promise<void>) & {
+  /**
+   * The same iteration in callback form, when it has one (single requests): the closed loop
+   * chains it without a promise per request, which is what lets it keep up with autocannon.
+   */
+  direct?: (ctx: IterationContext, done: () => void) => void;
+};
 
 /**
  * Open model: starts follow the schedule whatever the server does. Each latency runs from the

@@ -24,6 +24,19 @@ export interface SeriesPoint extends LatencySummary {
   errors: number;
 }
 
+/** One endpoint's 10-second window: what regression detection compares between runs. */
+export interface WindowStat {
+  /** Seconds from the run's start to the window's start. */
+  startS: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export const WINDOW_S = 10;
+
 const bucket = (): Bucket => ({ histogram: newHistogram(), requests: 0, errors: 0 });
 
 /** Collects every outcome of a run: overall, per endpoint, per second, by status and error kind. */
@@ -31,6 +44,8 @@ export class RunRecorder {
   readonly overall = bucket();
   readonly endpoints = new Map<string, Bucket>();
   readonly windows = new Map<number, Bucket>();
+  /** Per endpoint, per 10-second window (index = start second / 10). */
+  readonly endpointWindows = new Map<string, Map<number, Bucket>>();
   readonly statuses = new Map<number, number>();
   readonly errorKinds = new Map<ErrorKind, number>();
   planned = 0;
@@ -48,7 +63,12 @@ export class RunRecorder {
     if (!ep) this.endpoints.set(endpoint, (ep = bucket()));
     let win = this.windows.get(second);
     if (!win) this.windows.set(second, (win = bucket()));
-    for (const b of [this.overall, ep, win]) {
+    let epWindows = this.endpointWindows.get(endpoint);
+    if (!epWindows) this.endpointWindows.set(endpoint, (epWindows = new Map()));
+    const w = Math.floor(second / WINDOW_S);
+    let epWin = epWindows.get(w);
+    if (!epWin) epWindows.set(w, (epWin = bucket()));
+    for (const b of [this.overall, ep, win, epWin]) {
       recordMs(b.histogram, latencyMs);
       b.requests++;
       if (failed) b.errors++;
@@ -73,7 +93,19 @@ export class RunRecorder {
     return [...this.windows].sort(([a], [b]) => a - b).map(([second, b]) => ({ second, requests: b.requests, errors: b.errors, ...summarize(b.histogram) }));
   }
 
+  windowStats(): Record<string, WindowStat[]> {
+    return Object.fromEntries([...this.endpointWindows].map(([name, wins]) => [name, [...wins].sort(([a], [b]) => a - b).map(([w, b]) => {
+      const { p50, p95, p99 } = summarize(b.histogram);
+      return { startS: w * WINDOW_S, requests: b.requests, errors: b.errors, p50, p95, p99 };
+    })]));
+  }
+
   encoded(): string {
     return encodeHistogram(this.overall.histogram);
+  }
+
+  /** Each endpoint's whole-run histogram, encoded, so runs can be merged and re-read later. */
+  encodedEndpoints(): Record<string, string> {
+    return Object.fromEntries([...this.endpoints].map(([name, b]) => [name, encodeHistogram(b.histogram)]));
   }
 }

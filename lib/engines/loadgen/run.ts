@@ -1,8 +1,8 @@
 import { runClosedModel, type ClosedModelOptions } from "./closed-model";
 import { runOpenModel, type Iteration, type OpenModelOptions } from "./open-model";
-import { RunRecorder, type EndpointStats, type SeriesPoint } from "./recorder";
+import { RunRecorder, type EndpointStats, type SeriesPoint, type WindowStat } from "./recorder";
 import { summarize, type LatencySummary } from "./histogram";
-import { evaluateThresholds, type Threshold, type ThresholdVerdict } from "./thresholds";
+import { evaluateThresholds, type ClassStats, type Threshold, type ThresholdVerdict } from "./thresholds";
 
 /** A run that could not start more than this share of its planned starts is invalid. */
 export const MAX_DROPPED_SHARE = 0.005;
@@ -31,18 +31,37 @@ export interface RunResult {
   statusCodes: Record<string, number>;
   errorKinds: Record<string, number>;
   endpoints: Record<string, EndpointStats>;
+  /** Requests and errors per clinical data class (steps that name one). */
+  classes: Record<string, ClassStats>;
   series: SeriesPoint[];
+  /** Per endpoint, 10-second windows (warm-up included; the regression detector trims it). */
+  windows: Record<string, WindowStat[]>;
   thresholds: ThresholdVerdict[];
   passed: boolean;
+  /** The whole run's latency histogram, HdrHistogram compressed base64 (mergeable). */
   histogram: string;
+  endpointHistograms: Record<string, string>;
 }
 
 /** Abort-on-fail thresholds are first checked after this much of the run (too few samples before). */
 export const ABORT_CHECK_AFTER_S = 5;
 
-function liveMeasures(rec: RunRecorder, elapsedS: number) {
+function classStats(endpoints: Record<string, EndpointStats>, classOf: Record<string, string> = {}): Record<string, ClassStats> {
+  const out: Record<string, ClassStats> = {};
+  for (const [name, e] of Object.entries(endpoints)) {
+    const c = classOf[name];
+    if (!c) continue;
+    out[c] ??= { requests: 0, errors: 0 };
+    out[c].requests += e.requests;
+    out[c].errors += e.errors;
+  }
+  return out;
+}
+
+function liveMeasures(rec: RunRecorder, elapsedS: number, classOf?: Record<string, string>) {
   const { requests, errors } = rec.overall;
-  return { latencyMs: summarize(rec.overall.histogram), errorRate: requests ? errors / requests : 0, throughput: requests / elapsedS, durationS: elapsedS, endpoints: rec.endpointStats() };
+  const endpoints = rec.endpointStats();
+  return { latencyMs: summarize(rec.overall.histogram), errorRate: requests ? errors / requests : 0, throughput: requests / elapsedS, durationS: elapsedS, endpoints, classes: classStats(endpoints, classOf) };
 }
 
 export class SafetyFailure extends Error {
@@ -54,6 +73,8 @@ export interface RunControl {
   signal?: AbortSignal;
   /** Called about once a second with the live recorder (for progress streaming). */
   onProgress?: (rec: RunRecorder, elapsedS: number) => void;
+  /** Endpoint name → data class, for `class:` thresholds and the per-class table. */
+  endpointClasses?: Record<string, string>;
 }
 
 export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: Threshold[], control: RunControl = {}): Promise<RunResult> {
@@ -72,13 +93,15 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     }
     throw err;
   });
+  // Single requests cannot fail a patient check, so their callback form needs no guard.
+  guarded.direct = iterate.direct;
   let thresholdAbort: string | undefined;
   const watched = thresholds.filter((t) => t.abortOnFail);
   const ticker = setInterval(() => {
     const elapsedS = (performance.now() - t0) / 1000;
     control.onProgress?.(rec, elapsedS);
     if (watched.length && elapsedS >= ABORT_CHECK_AFTER_S && !thresholdAbort) {
-      const failed = evaluateThresholds(watched, liveMeasures(rec, elapsedS)).find((v) => !v.ok);
+      const failed = evaluateThresholds(watched, liveMeasures(rec, elapsedS, control.endpointClasses)).find((v) => !v.ok);
       if (failed) {
         thresholdAbort = `${failed.scope} ${failed.expression} failed (actual ${failed.actual}) with abort-on-fail`;
         abort.abort(new Error(thresholdAbort));
@@ -96,6 +119,7 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
   const droppedShare = rec.planned ? rec.dropped / rec.planned : 0;
   const invalid = droppedShare > MAX_DROPPED_SHARE;
   const cancelled = Boolean(control.signal?.aborted) && !safety;
+  const endpoints = rec.endpointStats();
   const base = {
     model: model.kind,
     startedAt: startedAt.toISOString(),
@@ -115,9 +139,12 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     latencyMs: summarize(rec.overall.histogram),
     statusCodes: Object.fromEntries([...rec.statuses].map(([k, v]) => [String(k), v])),
     errorKinds: Object.fromEntries(rec.errorKinds),
-    endpoints: rec.endpointStats(),
+    endpoints,
+    classes: classStats(endpoints, control.endpointClasses),
     series: rec.series(),
+    windows: rec.windowStats(),
     histogram: rec.encoded(),
+    endpointHistograms: rec.encodedEndpoints(),
   };
   const verdicts = evaluateThresholds(thresholds, base);
   return { ...base, thresholds: verdicts, passed: !invalid && !safety && !cancelled && !thresholdAbort && verdicts.every((v) => v.ok) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATA_CLASSES } from "./thresholds";
 
 const range = z.tuple([z.number().min(0), z.number().min(0)]).refine(([a, b]) => a <= b, "min must not exceed max");
 
@@ -18,6 +19,8 @@ export const stepSchema = z.object({
   /** Pause before this step, in ms of real (uncompressed) time. */
   thinkMs: range.optional(),
   check: checkSchema.default({ status: [200], samePatient: false }),
+  /** Which clinical data class the step reads or writes (class thresholds and throughput floors). */
+  dataClass: z.enum(DATA_CLASSES).optional(),
   /** Picks one value at random from the response and stores it for later steps. */
   capture: z.object({ as: z.string().regex(/^[a-z][A-Za-z]*$/), path: z.string(), stripPrefix: z.string().optional() }).optional(),
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BUILT_IN_SCENARIOS, SCENARIO_NAMES } from "./scenarios/built-in";
 import { scenarioSchema } from "./scenario-schema";
-import { runScenario, scaleStages } from "./run-scenario";
+import { defaultThresholds, runScenario, scaleStages } from "./run-scenario";
 import { httpTarget } from "./http-target";
 import { loopbackServer } from "./test-server";
 import { patientIdsIn, wrongPatient } from "./patient-checks";
@@ -19,6 +19,15 @@ describe("built-in scenarios", () => {
     );
     for (const s of Object.values(BUILT_IN_SCENARIOS)) expect(scenarioSchema.safeParse(s).success).toBe(true);
     expect(BUILT_IN_SCENARIOS["morning-rounds"]!.profile).toMatchObject({ kind: "closed", startVUs: 15, iterationsPerVU: 8 });
+  });
+
+  it("adds the brief's throughput floors only where the offered load can reach them", () => {
+    const floors = (name: string, rate?: number) => defaultThresholds(BUILT_IN_SCENARIOS[name]!, rate).filter((t) => t.scope.startsWith("class:")).map((t) => `${t.scope} ${t.expression}`);
+    expect(floors("light")).toEqual([]);
+    expect(floors("system-overload")).toEqual(["class:patient-data rps >= 100", "class:clinical-data rps >= 80", "class:ai-inference rps >= 30"]);
+    // Stress steps: at 50 req/s nothing reaches a floor; at 500 req/s of the everyday mix, all do.
+    expect(floors("stress", 50)).toEqual([]);
+    expect(floors("stress", 500)).toHaveLength(3);
   });
 
   it("refuses a malformed scenario with the field named", () => {

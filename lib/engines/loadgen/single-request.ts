@@ -3,7 +3,7 @@ import type { Iteration } from "./open-model";
 
 /** The ad-hoc iteration: one request to one path, timed from its scheduled start when open. */
 export function singleRequest(target: Target, endpoint = "GET /", path = "/"): Iteration {
-  return async ({ scheduledAt, record }) => {
+  const iteration: Iteration = async ({ scheduledAt, record }) => {
     const start = scheduledAt ?? performance.now();
     try {
       const r = await target.request("GET", path);
@@ -12,4 +12,12 @@ export function singleRequest(target: Target, endpoint = "GET /", path = "/"): I
       record(endpoint, start, null, errorKind(err));
     }
   };
+  iteration.direct = ({ scheduledAt, record }, done) => {
+    const start = scheduledAt ?? performance.now();
+    target.send("GET", path, (status, err) => {
+      record(endpoint, start, status, status === null ? errorKind(err) : status >= 400 ? "status" : null);
+      done();
+    });
+  };
+  return iteration;
 }

@@ -27,4 +27,15 @@ describe("thresholds", () => {
     ], run);
     expect(v.map((x) => [x.ok, x.actual])).toEqual([[true, 120], [false, 0.02], [false, 1500], [true, 50], [false, null]]);
   });
+
+  it("checks a data class's successful throughput against its floor", () => {
+    const withClasses = { ...run, classes: { "patient-data": { requests: 1200, errors: 100 }, "ai-inference": { requests: 200, errors: 0 } } };
+    const v = evaluateThresholds([
+      { scope: "class:patient-data", expression: "rps >= 100" },
+      { scope: "class:ai-inference", expression: "rps >= 30" },
+      { scope: "class:clinical-data", expression: "rps >= 80" },
+    ], withClasses);
+    // 1,100 good patient-data answers in 10 s = 110/s; 20/s of AI inference; no clinical data at all.
+    expect(v.map((x) => [x.ok, x.actual])).toEqual([[true, 110], [false, 20], [false, null]]);
+  });
 });

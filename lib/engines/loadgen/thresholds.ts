@@ -29,6 +29,22 @@ export const DEFAULT_ENDPOINT_THRESHOLDS: Threshold[] = [
   { scope: "emergency alert: stat alert", expression: "p(95) < 5000" },
 ];
 
+/** Clinical data classes a scenario step can belong to (the service's priority classes). */
+export const DATA_CLASSES = ["patient-data", "clinical-data", "ai-inference", "emergency"] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/**
+ * The brief's throughput floors, in successful requests per second of each class. Checked when
+ * a scenario offers at least that much load of the class (see run-scenario.ts): a 10-user run
+ * cannot prove a 100 req/s floor, and failing it for that would be noise.
+ */
+export const THROUGHPUT_FLOORS: Partial<Record<DataClass, number>> = { "patient-data": 100, "clinical-data": 80, "ai-inference": 30 };
+
+export interface ClassStats {
+  requests: number;
+  errors: number;
+}
+
 /** `p(95) < 1000` (overall) or `p(95) < 1000 @ patient lookup: read patient` (one endpoint). */
 export function parseThresholdLine(line: string, abortOnFail = false): Threshold {
   const at = line.indexOf("@");
@@ -53,6 +69,7 @@ interface Measured {
   throughput: number;
   durationS: number;
   endpoints: Record<string, EndpointStats>;
+  classes?: Record<string, ClassStats>;
 }
 
 function metricValue(metric: string, s: LatencySummary, errorRate: number, rps: number): number {
@@ -64,15 +81,28 @@ function metricValue(metric: string, s: LatencySummary, errorRate: number, rps: 
   return rps;
 }
 
+function compare(op: string, actual: number, value: number): boolean {
+  return op === "<" ? actual < value : op === "<=" ? actual <= value : op === ">" ? actual > value : actual >= value;
+}
+
+/** `class:<name>` scopes aggregate a data class: `rps` counts its successful requests per second. */
+function evaluateClass(t: Threshold, run: Measured): ThresholdVerdict {
+  const { metric, op, value } = parseThreshold(t.expression);
+  const c = run.classes?.[t.scope.slice("class:".length)];
+  if (!c || (metric !== "rps" && metric !== "error_rate")) return { ...t, ok: false, actual: null };
+  const actual = metric === "rps" ? (c.requests - c.errors) / run.durationS : c.requests ? c.errors / c.requests : 0;
+  return { ...t, ok: compare(op, actual, value), actual };
+}
+
 export function evaluateThresholds(thresholds: Threshold[], run: Measured): ThresholdVerdict[] {
   return thresholds.map((t) => {
+    if (t.scope.startsWith("class:")) return evaluateClass(t, run);
     const { metric, op, value } = parseThreshold(t.expression);
     const ep = t.scope === "overall" ? null : run.endpoints[t.scope];
     if (t.scope !== "overall" && !ep) return { ...t, ok: false, actual: null };
     const actual = ep
       ? metricValue(metric, ep, ep.requests ? ep.errors / ep.requests : 0, ep.requests / run.durationS)
       : metricValue(metric, run.latencyMs, run.errorRate, run.throughput);
-    const ok = op === "<" ? actual < value : op === "<=" ? actual <= value : op === ">" ? actual > value : actual >= value;
-    return { ...t, ok, actual };
+    return { ...t, ok: compare(op, actual, value), actual };
   });
 }

@@ -18,9 +18,12 @@ export interface RunView {
   /** Final result, or the latest progress while running (live copy from memory when here). */
   summary: Record<string, unknown> | null;
   live: boolean;
+  /** With `full`: 10-second endpoint windows and encoded histograms (the download, and baselines). */
+  windows?: unknown;
+  histograms?: unknown;
 }
 
-export async function getRun(actor: Actor | null, input: unknown): Promise<RunView> {
+export async function getRun(actor: Actor | null, input: unknown, opts: { full?: boolean } = {}): Promise<RunView> {
   await authorize(actor, "console.view", { action: "run.view" });
   const parsed = runIdSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -32,5 +35,6 @@ export async function getRun(actor: Actor | null, input: unknown): Promise<RunVi
     createdAt: run.createdAt.toISOString(), startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null,
     summary: (live?.progress as Record<string, unknown> | null) ?? (run.summary as Record<string, unknown> | null),
     live: Boolean(live),
+    ...(opts.full ? { windows: run.windows, histograms: run.histograms } : {}),
   };
 }

@@ -59,7 +59,14 @@ export function superviseRun(runId: string, userId: string, start: Record<string
       }
     } else if (msg.type === "done" && msg.result) {
       done = true;
-      void update({ status: statusOf(msg.result, live.cancelled), summary: msg.result as unknown as Prisma.InputJsonValue, finishedAt: new Date() });
+      const { windows, histogram, endpointHistograms, ...summary } = msg.result;
+      void update({
+        status: statusOf(msg.result, live.cancelled),
+        summary: summary as unknown as Prisma.InputJsonValue,
+        histograms: { overall: histogram, endpoints: endpointHistograms },
+        windows: windows as unknown as Prisma.InputJsonValue,
+        finishedAt: new Date(),
+      });
     }
   });
   child.on("exit", (code) => {

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** A run as JSON (live while running), or its 1-second series as CSV (`?format=csv`). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   try {
-    const run = await getRun(await getActor(), { runId: (await params).id });
     const format = new URL(request.url).searchParams.get("format");
+    const run = await getRun(await getActor(), { runId: (await params).id }, { full: format === "json" });
     if (format === "csv") {
       return new Response(seriesCsv(run), {
         headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="run-${run.id}.csv"`, "Cache-Control": "no-store" },

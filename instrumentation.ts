@@ -1,0 +1,6 @@
+/** One-time server start-up: the console's own metrics scrape loop (Node runtime only, never at build). */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startScraper } = await import("./lib/services/monitoring/scraper");
+  startScraper();
+}

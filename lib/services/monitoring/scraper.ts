@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "../../db/prisma";
+import type { Prisma } from "../../generated/prisma/client";
+import { env } from "../../env";
+import { clinicalCounters } from "../../metrics/clinical-counters";
+
+const KEY = Symbol.for("vigil.scraper");
+type Holder = { [KEY]?: NodeJS.Timeout };
+const PRUNE_EVERY = 240;
+
+/** Scrapes the clinical service once and stores its per-class counters; false when it is down. */
+export async function scrapeClinicalOnce(): Promise<boolean> {
+  let text: string;
+  try {
+    const res = await fetch(new URL("/metrics", env().CLINICAL_URL), { signal: AbortSignal.timeout(2000) });
+    if (!res.ok) return false;
+    text = await res.text();
+  } catch {
+    return false;
+  }
+  await (await db()).metricScrape.create({ data: { data: { classes: clinicalCounters(text) } as unknown as Prisma.InputJsonValue } });
+  return true;
+}
+
+/**
+ * Keeps 3 days at full resolution (the longest burn-rate window) and one scrape per hour for
+ * the 30-day error budget beyond that.
+ */
+export async function pruneScrapes(): Promise<void> {
+  const prisma = await db();
+  await prisma.$executeRaw`DELETE FROM metric_scrapes WHERE scraped_at < now() - interval '31 days'`;
+  await prisma.$executeRaw`DELETE FROM metric_scrapes m WHERE m.scraped_at < now() - interval '3 days'
+    AND EXISTS (SELECT 1 FROM metric_scrapes o WHERE date_trunc('hour', o.scraped_at) = date_trunc('hour', m.scraped_at) AND o.id < m.id)`;
+}
+
+/** Starts the console's own scrape loop unless a Prometheus is configured (once per process). */
+export function startScraper(): void {
+  const holder = globalThis as Holder;
+  if (holder[KEY] || env().PROMETHEUS_URL) return;
+  let ticks = 0;
+  const tick = () => {
+    void scrapeClinicalOnce().catch(() => false);
+    if (ticks++ % PRUNE_EVERY === 0) void pruneScrapes().catch(() => undefined);
+  };
+  holder[KEY] = setInterval(tick, env().VIGIL_SCRAPE_INTERVAL_S * 1000);
+  holder[KEY].unref();
+  tick();
+}

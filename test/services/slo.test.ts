@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClinicalMetrics } from "../../clinical/src/metrics/registry";
+import { loopbackServer } from "../../lib/engines/loadgen/test-server";
+import { resetEnvForTests } from "../../lib/env";
+import { scrapeClinicalOnce } from "../../lib/services/monitoring/scraper";
+import { sloReport } from "../../lib/services/monitoring/slo-report";
+import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
+import { makeActor } from "../support/actors";
+
+describe.each(consoleDbKinds())("SLOs from the console's own scrapes on %s", (kind) => {
+  useFreshConsoleDb(kind);
+  const metrics = createClinicalMetrics();
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    const srv = await loopbackServer(async (_req, res) => res.end(await metrics.registry.metrics()));
+    close = srv.close;
+    process.env.CLINICAL_URL = srv.url;
+    resetEnvForTests();
+  });
+  afterAll(async () => {
+    await close();
+    delete process.env.CLINICAL_URL;
+    resetEnvForTests();
+  });
+
+  it("stores per-class counters, never routes or identifiers", async () => {
+    metrics.httpDuration.observe({ route: "/fhir/Patient/:id", method: "GET", status_code: "200", priority_class: "patient-data" }, 0.01);
+    expect(await scrapeClinicalOnce()).toBe(true);
+    const row = await (await db()).metricScrape.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(row.data).toMatchObject({ classes: { "patient-data": { total: 1, bad: 0 } } });
+    expect(JSON.stringify(row.data)).not.toContain("/fhir");
+  });
+
+  it("fires the emergency page alert on an error burst, and spends its budget", async () => {
+    const prisma = await db();
+    await prisma.metricScrape.deleteMany();
+    const ago = (min: number) => new Date(Date.now() - min * 60_000);
+    const at = (min: number, total: number, bad: number) =>
+      prisma.metricScrape.create({ data: { scrapedAt: ago(min), data: { classes: { emergency: { total, bad, le: { "5": total } } } } } });
+    await at(120, 0, 0);
+    await at(61, 1000, 0);
+    await at(10, 2000, 100);
+    await at(0, 3000, 200);
+    const report = await sloReport(await makeActor("ops"));
+    expect(report.source.kind).toBe("scrape");
+    const avail = report.statuses.find((s) => s.slo.id === "emergency-availability")!;
+    expect(avail.attainment).toBeCloseTo(1 - 200 / 3000, 6);
+    expect(avail.budgetRemaining!).toBeLessThan(0);
+    expect(avail.alerts.find((a) => a.severity === "page" && a.long === "1h")).toMatchObject({ firing: true });
+    // Every emergency request finished within 5 s: the latency SLO holds and does not alert.
+    const latency = report.statuses.find((s) => s.slo.id === "emergency-latency")!;
+    expect(latency.attainment).toBe(1);
+    expect(latency.alerts.some((a) => a.firing)).toBe(false);
+    // No patient-data traffic in this history: said, not shown as 100%.
+    expect(report.statuses.find((s) => s.slo.id === "patient-data-availability")!.attainment).toBeNull();
+  });
+
+  it("refuses a reader without the console.view permission", async () => {
+    await expect(sloReport(null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
