@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { abortRunAction } from "@/app/(console)/load-tests/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
@@ -28,6 +29,15 @@ function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
     refetchInterval: (q) => (q.state.data?.status === "running" ? POLL_MS : false),
   });
   const [abortState, abort, aborting] = useActionState(abortRunAction, null);
+  // When a live run finishes, re-render the server parts (baseline verdict, history) once.
+  const router = useRouter();
+  const wasRunning = useRef(initial.status === "running");
+  useEffect(() => {
+    if (wasRunning.current && run.status !== "running") {
+      wasRunning.current = false;
+      router.refresh();
+    }
+  }, [run.status, router]);
   const series = (run.summary?.series as import("@/components/charts/run-series-chart").SeriesPoint[] | undefined) ?? [];
   const latency = run.summary?.latencyMs as import("@/components/charts/latency-distribution-chart").Percentiles | undefined;
   return (

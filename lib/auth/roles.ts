@@ -5,6 +5,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   "console.view": ["ops", "admin", "compliance"],
   "loadtest.run": ["ops", "admin"],
+  "baseline.promote": ["admin"],
   "policy.change": ["admin"],
   "index.change": ["admin"],
   "user.view": ["admin"],

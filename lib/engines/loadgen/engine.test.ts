@@ -46,7 +46,9 @@ describe("open model accuracy (no coordinated omission)", () => {
     expect(Math.abs(result.latencyMs.p99 - expectedP99) / expectedP99).toBeLessThan(0.05);
     // A closed-loop client would have waited politely and reported far less than this.
     expect(result.latencyMs.p95).toBeGreaterThan(50);
-  }, 30_000);
+    // Retried: a 2-core CI box running other suites can delay a timer past the 5% (~50 ms)
+    // margin; an engine with coordinated omission fails every attempt by far more.
+  }, { timeout: 30_000, retry: 2 });
 });
 
 describe("open model accounting", () => {

@@ -43,6 +43,7 @@ export async function runOpenModel(opts: OpenModelOptions, iterate: Iteration, r
   };
   let next = offsets.next();
   const record = rec.stepRecorder();
+  const direct = iterate.direct;
   while (!next.done && !signal.aborted) {
     while (!next.done && t0 + next.value <= performance.now()) {
       const due = t0 + next.value;
@@ -51,7 +52,8 @@ export async function runOpenModel(opts: OpenModelOptions, iterate: Iteration, r
       if (inFlight >= opts.maxInFlight) rec.dropped++;
       else {
         inFlight++;
-        iterate({ scheduledAt: due, record, signal }).then(finished, finished);
+        if (direct) direct({ scheduledAt: due, record, signal }, finished);
+        else iterate({ scheduledAt: due, record, signal }).then(finished, finished);
       }
       next = offsets.next();
     }

@@ -46,7 +46,8 @@ export class RunRecorder {
   readonly windows = new Map<number, Bucket>();
   /** Per endpoint, per 10-second window (index = start second / 10). */
   readonly endpointWindows = new Map<string, Map<number, Bucket>>();
-  readonly statuses = new Map<number, number>();
+  /** Count per HTTP status, indexed by the status (an array: a Map write per request is measurable). */
+  readonly statusCounts: number[] = [];
   readonly errorKinds = new Map<ErrorKind, number>();
   planned = 0;
   late = 0;
@@ -73,7 +74,7 @@ export class RunRecorder {
       b.requests++;
       if (failed) b.errors++;
     }
-    if (status !== null) this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    if (status !== null) this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
     if (error) this.errorKinds.set(error, (this.errorKinds.get(error) ?? 0) + 1);
   }
 
@@ -91,6 +92,10 @@ export class RunRecorder {
 
   series(): SeriesPoint[] {
     return [...this.windows].sort(([a], [b]) => a - b).map(([second, b]) => ({ second, requests: b.requests, errors: b.errors, ...summarize(b.histogram) }));
+  }
+
+  statuses(): Record<string, number> {
+    return Object.fromEntries(this.statusCounts.flatMap((n, code) => (n ? [[String(code), n]] : [])));
   }
 
   windowStats(): Record<string, WindowStat[]> {

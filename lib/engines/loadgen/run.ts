@@ -137,7 +137,7 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     thresholdAbort: thresholdAbort ?? null,
     ...(invalid ? { invalidReason: `${(droppedShare * 100).toFixed(2)}% of planned starts were dropped (limit ${MAX_DROPPED_SHARE * 100}%)` } : {}),
     latencyMs: summarize(rec.overall.histogram),
-    statusCodes: Object.fromEntries([...rec.statuses].map(([k, v]) => [String(k), v])),
+    statusCodes: rec.statuses(),
     errorKinds: Object.fromEntries(rec.errorKinds),
     endpoints,
     classes: classStats(endpoints, control.endpointClasses),

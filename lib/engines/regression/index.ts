@@ -7,3 +7,4 @@ export { simulateRunWindows, type SyntheticRunOptions } from "./synthetic";
 export type * from "./types";
 export { regressionVerdict } from "./verdict";
 export { trimWarmup, windowCount, windowIndex, WINDOW_SECONDS } from "./windows";
+export { compareRuns, comparisonSamples, measuredNoise, steadyWindows, COMPARED_METRICS, type ComparableRun, type RunWindow } from "./run-comparison";

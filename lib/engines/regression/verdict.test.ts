@@ -39,7 +39,7 @@ describe("regressionVerdict", () => {
   });
 
   it("says how many more windows are needed when data is short", () => {
-    const r = regressionVerdict([{ endpoint, metric: "p99", baseline: run(7).slice(0, 5), candidate: run(8, 2) }]);
+    const r = regressionVerdict([{ endpoint, metric: "p99", baseline: run(7).slice(0, 3), candidate: run(8, 2) }]);
     expect(r).toMatchObject({ verdict: "inconclusive", enoughData: false });
     expect(r.comparisons[0]).toMatchObject({ outcome: "insufficient-data", windowsNeeded: 3 });
     expect(r.explanation[0]).toBe("Inconclusive — not enough data: need 3 more ten-second windows per run before we can judge.");

@@ -5,7 +5,7 @@ import type { ErrorSample, MetricSample, Verdict, VerdictOptions, VerdictResult 
 function resolve(opts: VerdictOptions): ResolvedOptions {
   return {
     alpha: opts.alpha ?? 0.01,
-    minWindows: opts.minWindows ?? 8,
+    minWindows: opts.minWindows ?? 6,
     noise: opts.noise ?? 0.02,
     absoluteFloorMs: opts.absoluteFloorMs ?? 50,
     relativeFloor: opts.relativeFloor ?? 0.05,

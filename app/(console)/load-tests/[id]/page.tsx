@@ -6,6 +6,11 @@ import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getRun } from "@/lib/services/load-tests/get-run";
 import { RunLive } from "@/components/load-tests/run-live";
+import { compareWithBaseline } from "@/lib/services/baselines/compare-with-baseline";
+import { runHistory } from "@/lib/services/baselines/run-history";
+import { BaselineVerdict } from "@/components/load-tests/baseline-verdict";
+import { PromoteBaselineButton } from "@/components/load-tests/promote-baseline-button";
+import { RunHistoryPanel } from "@/components/load-tests/run-history";
 
 export const metadata: Metadata = { title: "Load-test run" };
 
@@ -15,12 +20,17 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) notFound();
     throw err;
   });
+  const [comparison, history] = await Promise.all([compareWithBaseline(actor, { runId: run.id }), runHistory(actor, { runId: run.id })]);
+  const isBaseline = comparison.baseline?.runId === run.id;
   return (
     <>
       <p><Link href="/load-tests">← All runs</Link></p>
       <h1>{run.scenario}</h1>
       <p className="muted">Target {run.target} · started {run.startedAt?.replace("T", " ").slice(0, 19)} UTC{run.finishedAt && ` · finished ${run.finishedAt.replace("T", " ").slice(0, 19)} UTC`}</p>
       <RunLive initial={run} canAbort={can(actor.role, "loadtest.run")} />
+      <BaselineVerdict comparison={comparison} />
+      {run.status === "passed" && !isBaseline && can(actor.role, "baseline.promote") && <PromoteBaselineButton runId={run.id} />}
+      {history && <RunHistoryPanel history={history} runId={run.id} />}
     </>
   );
 }

@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackServer } from "../../lib/engines/loadgen/test-server";
+import { mulberry32 } from "../../lib/engines/random";
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, ["--import", "tsx", "scripts/loadtest.ts", ...args], { env: { ...process.env, VIGIL_LOADTEST_ALLOWLIST: "", DATABASE_URL: "" } });
+    let stdout = "";
+    let stderr = "";
+    c.stdout.on("data", (d) => (stdout += d));
+    c.stderr.on("data", (d) => (stderr += d));
+    c.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A server answering after `baseMs` plus seeded jitter: the "build" whose latency we control. */
+async function slowServer(baseMs: number, seed: number) {
+  const random = mulberry32(seed);
+  return loopbackServer((_q, r) => void setTimeout(() => r.end("ok"), baseMs + random() * 40));
+}
+
+// 70 s runs: after the 10% warm-up, six complete 10-second windows per run, the fewest the
+// detector accepts. The two candidate runs go side by side against their own servers.
+const RUN = ["--rate", "20", "--duration", "70"];
+
+describe("regression gate: npm run loadtest -- --baseline", { timeout: 300_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), "vigil-gate-"));
+  const servers: Awaited<ReturnType<typeof loopbackServer>>[] = [];
+  beforeAll(async () => {
+    servers.push(await slowServer(100, 1), await slowServer(100, 2), await slowServer(160, 3));
+  });
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+  });
+
+  it("exits 3 against a slowed build and 0 against the same build, with the evidence in words and JSON", async () => {
+    const [base, same, slowed] = servers;
+    const baseline = join(dir, "baseline.json");
+    const first = await cli(["--url", `${base!.url}/fhir/Patient/p-1`, ...RUN, "--json", baseline]);
+    expect(first.code, first.stderr).toBe(0);
+
+    const [sameRun, slowRun] = await Promise.all([
+      cli(["--url", `${same!.url}/fhir/Patient/p-1`, ...RUN, "--baseline", baseline, "--json", join(dir, "same.json")]),
+      cli(["--url", `${slowed!.url}/fhir/Patient/p-1`, ...RUN, "--baseline", baseline, "--json", join(dir, "slow.json")]),
+    ]);
+    expect(slowRun.code, slowRun.stdout + slowRun.stderr).toBe(3);
+    expect(slowRun.stdout).toMatch(/against baseline .*baseline\.json: REGRESSION/);
+    expect(slowRun.stdout).toMatch(/p95 rose from \d+ ms to \d+ ms/);
+    const slow = JSON.parse(readFileSync(join(dir, "slow.json"), "utf8"));
+    expect(slow.comparison.verdict).toBe("regression");
+    expect(slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95")).toMatchObject({ outcome: "regression", nBaseline: 6, nCandidate: 6 });
+
+    expect(sameRun.code, sameRun.stdout + sameRun.stderr).toBe(0);
+    expect(sameRun.stdout).not.toMatch(/REGRESSION/);
+    expect(JSON.parse(readFileSync(join(dir, "same.json"), "utf8")).comparison.verdict).not.toBe("regression");
+  });
+
+  it("refuses an unusable baseline before sending any load (exit 2)", async () => {
+    const r = await cli(["--url", servers[0]!.url, "--rate", "1", "--duration", "1", "--baseline", join(dir, "missing.json")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/baseline: .*does not exist/);
+    const db = await cli(["--scenario", "light", "--target", servers[0]!.url, "--baseline", "latest"]);
+    expect(db.code).toBe(2);
+    expect(db.stderr).toMatch(/set DATABASE_URL/);
+  });
+});
