@@ -39,6 +39,12 @@ export function SloPanel({ report }: { report: SloReport }) {
         {source.kind === "scrape" && ` History so far: ${hours(source.historyS ?? 0)} of the 30-day window.`}
       </p>
       {report.error && <p className="notice">{report.error}</p>}
+      <p data-testid="slo-exports">
+        Same SLOs for your monitoring stack:{" "}
+        <a href="/api/monitoring/exports/vigil-slo-rules.yml">Prometheus recording and burn-rate alert rules</a> ·{" "}
+        <a href="/api/monitoring/exports/prometheus.yml">Prometheus scrape config</a> ·{" "}
+        <a href="/api/monitoring/exports/vigil-clinical-dashboard.json">Grafana dashboard</a>
+      </p>
       <table>
         <thead>
           <tr><th>Priority class</th><th>SLO</th><th>Objective</th><th>Attained</th><th>Error budget left</th><th>Burn-rate alerts</th></tr>
