@@ -15,6 +15,7 @@ import { encounterSearchRoutes } from "./routes/encounter-search";
 import { triageRoutes } from "./routes/triage";
 import { communicationRoutes } from "./routes/communication";
 import { shedLoad } from "./http/shed-load";
+import { fhirEtags } from "./http/etag";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -45,6 +46,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
   shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(["application/fhir+json"], { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
