@@ -4,16 +4,12 @@
  * run. The service and the baseline run in child processes; autocannon runs here.
  * Needs BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
 import autocannon from "autocannon";
-import pg from "pg";
 import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
-import { waitForHttp } from "../scripts/wait-for-http";
+import { databaseIdle, dbUrl, ensureDatabase, machine, startServer, stop } from "./support";
 
-const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DATASETS = [1_000, 100_000];
@@ -34,62 +30,6 @@ const ENDPOINTS: Endpoint[] = [
     body: JSON.stringify({ resourceType: "Communication", status: "completed", priority: "stat", subject: { reference: "Patient/p-000001" }, payload: [{ contentString: "Benchmark alert" }] }),
   },
 ];
-
-function dbUrl(patients: number): string {
-  const u = new URL(BASE);
-  u.pathname = `/vigil_bench_${patients}`;
-  return u.toString();
-}
-
-async function ensureDatabase(patients: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: BASE });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [`vigil_bench_${patients}`]);
-  if (!exists.rowCount) await admin.query(`CREATE DATABASE vigil_bench_${patients}`);
-  await admin.end();
-  await run("npx", ["tsx", "clinical/src/seed/cli.ts", "--patients", String(patients), "--seed", "1"], { CLINICAL_DATABASE_URL: dbUrl(patients) });
-}
-
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const c = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    c.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
-  });
-}
-
-async function startServer(args: string[], env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
-  // A server left over from an earlier row would answer the health check in the new one's place.
-  if (await fetch(healthUrl).then(() => true, () => false)) throw new Error(`${healthUrl} is already taken`);
-  // node itself (not npx) is the child, so kill() stops the server and not just a wrapper.
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
-  try {
-    await waitForHttp(healthUrl, 30_000);
-    return child;
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
-}
-
-/** Waits until no query of an earlier row still runs, so rows do not slow each other down. */
-async function databaseIdle(url: string): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  for (let i = 0; i < 60; i++) {
-    const { rows } = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()");
-    if (rows[0].n === 0) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await c.end();
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 interface Row { dataset: string; endpoint: string; reqPerSec: number; p50: number; p99: number; errors: number; non2xx: number; requests: number }
 
@@ -134,12 +74,11 @@ async function main(): Promise<void> {
     }
     await stop(svc);
   }
-  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const stamp = new Date().toISOString();
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/clinical.json", JSON.stringify({ stamp, machine, durationS: DURATION_S, connections: CONNECTIONS, rows }, null, 2) + "\n");
+  writeFileSync("bench/results/clinical.json", JSON.stringify({ stamp, machine: machine(), durationS: DURATION_S, connections: CONNECTIONS, rows }, null, 2) + "\n");
   const table = [
-    `Measured ${stamp} on ${machine}; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per row; PostgreSQL 15, primary keys only (no tuning yet).`,
+    `Measured ${stamp} on ${machine()}; autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per row; PostgreSQL 15, primary keys only (no tuning yet).`,
     "",
     "| data set | endpoint | req/s | p50 ms | p99 ms | non-2xx | errors |",
     "|---|---|---:|---:|---:|---:|---:|",

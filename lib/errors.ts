@@ -4,7 +4,9 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "LIMIT_EXCEEDED";
+  | "LIMIT_EXCEEDED"
+  /** A service this verb depends on (the clinical service) did not answer or refused. */
+  | "UNAVAILABLE";
 
 /** A typed error every entry point translates: action result, HTTP status, CLI exit code. */
 export class AppError extends Error {
@@ -25,6 +27,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   LIMIT_EXCEEDED: 429,
+  UNAVAILABLE: 503,
 };
 
 export type ActionResult<T = undefined> =

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
 import { waitForHttp } from "./wait-for-http";
+import { ensureSharedSecrets } from "../lib/startup/shared-secrets";
 
 const started = Date.now();
 const CONSOLE_PORT = process.env.PORT ?? "3000";
@@ -50,8 +51,9 @@ async function main(): Promise<void> {
   buildIfStale();
   const clinical = await prepareClinicalDatabase();
   console.log(`vigil: clinical database ready (${clinical.kind}, ${clinical.patients} synthetic patients)`);
-  children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT }));
-  children.push(run("clinical service", ["clinical/src/server.ts"], { CLINICAL_PORT }));
+  const secrets = ensureSharedSecrets(process.env.VIGIL_DATA_DIR ?? ".vigil");
+  children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT, CLINICAL_ADMIN_SECRET: secrets.CLINICAL_ADMIN_SECRET }));
+  children.push(run("clinical service", ["clinical/src/server.ts"], { CLINICAL_PORT, ...secrets }));
   process.on("SIGINT", () => shutdown(0));
   process.on("SIGTERM", () => shutdown(0));
   await Promise.all([

@@ -16,6 +16,9 @@ import { triageRoutes } from "./routes/triage";
 import { communicationRoutes } from "./routes/communication";
 import { shedLoad } from "./http/shed-load";
 import { fhirEtags } from "./http/etag";
+import { observationCreateRoutes } from "./routes/observation-create";
+import { adminCacheRoutes } from "./routes/admin-cache";
+import { setUpCaching, type CacheConfig } from "./cache/setup";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -25,6 +28,8 @@ export interface ClinicalAppDeps {
   logLevel?: string;
   /** Concurrent requests before non-emergency traffic is shed with 429. */
   maxInFlight?: number;
+  /** Caching (default: on; L2 only with `redis` and `cache.key`; admin API only with `cache.adminSecret`). */
+  cache?: CacheConfig;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 256;
@@ -50,10 +55,13 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(["application/fhir+json"], { parseAs: "string" }, app.getDefaultJsonParser("error", "error"));
-  await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null });
+  const caching = await setUpCaching(deps.cache ?? {}, deps.redis ?? null, app.log, metrics);
+  app.addHook("onClose", () => caching.close());
+  await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
-  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
-    await app.register(routes, { db: deps.db });
+  await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
+  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
+    await app.register(routes, { db: deps.db, cache: caching.cache });
   }
   return app;
 }

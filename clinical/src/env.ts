@@ -12,6 +12,12 @@ const schema = z.object({
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   CLINICAL_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   CLINICAL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** 32 bytes as 64 hex characters: encrypts L2 cache entries (AES-256-GCM). Without it PHI never goes to Redis (L1 only). */
+  VIGIL_CACHE_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")),
+  /** Shared with the console: signs the cache control-plane requests. Unset: /admin/cache/* answer 503. */
+  CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** `on` (L1 + L2 as policies say), `l2-only` (skip L1 for every class) or `off` (no caching; benchmark baseline). */
+  CLINICAL_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "l2-only", "off"]).default("on")),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,6 +1,6 @@
 import type { IssueCode } from "./fhir/operation-outcome";
 
-export type ClinicalErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "UNPROCESSABLE" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "OVERLOADED" | "UNAVAILABLE";
+export type ClinicalErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "UNPROCESSABLE" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "OVERLOADED" | "UNAVAILABLE" | "UNAUTHORIZED" | "CONFLICT";
 
 /** HTTP status and FHIR issue code for each error; the error handler reads this table. */
 export const ERROR_MAPPING: Record<ClinicalErrorCode, { status: number; issue: IssueCode }> = {
@@ -11,6 +11,8 @@ export const ERROR_MAPPING: Record<ClinicalErrorCode, { status: number; issue: I
   UNSUPPORTED_MEDIA_TYPE: { status: 415, issue: "not-supported" },
   PAYLOAD_TOO_LARGE: { status: 413, issue: "too-long" },
   UNAVAILABLE: { status: 503, issue: "transient" },
+  UNAUTHORIZED: { status: 401, issue: "security" },
+  CONFLICT: { status: 409, issue: "conflict" },
 };
 
 /** Messages must never contain a patient identifier: they reach clients and logs. */

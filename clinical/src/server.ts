@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   await migrateClinicalDb(db);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process
-  const app = await buildClinicalApp({ db, redis, logLevel: env.LOG_LEVEL, maxInFlight: env.CLINICAL_MAX_IN_FLIGHT });
+  const app = await buildClinicalApp({
+    db, redis, logLevel: env.LOG_LEVEL, maxInFlight: env.CLINICAL_MAX_IN_FLIGHT,
+    cache: { mode: env.CLINICAL_CACHE, key: env.VIGIL_CACHE_KEY, adminSecret: env.CLINICAL_ADMIN_SECRET },
+  });
   await app.listen({ port: env.CLINICAL_PORT, host: env.CLINICAL_HOST });
   const stop = async () => {
     await app.close();

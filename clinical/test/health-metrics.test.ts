@@ -11,10 +11,12 @@ function series(text: string, metric: string, labels: Record<string, string>): s
 describe.each(clinicalDbKinds())("health and metrics on %s", (kind) => {
   const t = useClinicalApp(kind);
 
-  it("reports the database up and Redis not configured when no client is given", async () => {
+  it("reports the database up, Redis not configured and the cache L1-only when no client is given", async () => {
     const res = await t.app.inject({ method: "GET", url: "/health" });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: { status: "up", kind }, redis: { status: "not-configured" } });
+    expect(res.json()).toEqual({
+      status: "ok", database: { status: "up", kind }, redis: { status: "not-configured" }, cache: { mode: "on", l1: true, l2: "not-configured" },
+    });
   });
 
   it("labels request durations by route template and priority class, 404s as unmatched", async () => {

@@ -9,15 +9,6 @@ export const PLANNED_PAGES = {
       "Connection allocation by clinical priority",
     ],
   },
-  caching: {
-    title: "Caching",
-    summary: "Manage the clinical service's multi-level cache (memory, Redis, database).",
-    items: [
-      "Hit rates per tier and data class over time, from real traffic",
-      "Per-data-class policies: TTL, grace, tier use, maximum entry size",
-      "Invalidation of a data class or one patient's entries",
-    ],
-  },
   scaling: {
     title: "Scaling",
     summary: "Set scaling policies for healthcare schedules and emergency surges, exported to Kubernetes.",

@@ -4,6 +4,9 @@ export const E2E = {
   // A second console whose idle timeout is 3 s, so expiry is observed without waiting 15 minutes.
   idle: { port: 3211, name: "idle", idleMinutes: 0.05 },
   clinicalPort: 4210,
+  // Test-only values shared by the e2e consoles and clinical service (cache control, Redis encryption).
+  clinicalAdminSecret: "e2e-only-clinical-admin-secret-0123456789",
+  cacheKey: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
   adminEmail: "admin@vigil.local",
   adminPassword: "e2e-only-admin-password",
   users: {

@@ -10,7 +10,10 @@ if (url) {
 } else {
   rmSync(`${e2eDataDir("clinical")}/clinical`, { recursive: true, force: true });
 }
-Object.assign(process.env, { VIGIL_DATA_DIR: e2eDataDir("clinical"), CLINICAL_PORT: String(E2E.clinicalPort), LOG_LEVEL: "warn" });
+Object.assign(process.env, {
+  VIGIL_DATA_DIR: e2eDataDir("clinical"), CLINICAL_PORT: String(E2E.clinicalPort), LOG_LEVEL: "warn",
+  CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret, VIGIL_CACHE_KEY: E2E.cacheKey,
+});
 
 const { prepareClinicalDatabase } = await import("../../clinical/src/seed/prepare");
 await prepareClinicalDatabase();

@@ -28,6 +28,7 @@ Object.assign(process.env, {
   HOSTNAME: "127.0.0.1",
   VIGIL_ADMIN_PASSWORD: E2E.adminPassword,
   CLINICAL_URL: `http://127.0.0.1:${E2E.clinicalPort}`,
+  CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret,
   ...("idleMinutes" in which ? { VIGIL_SESSION_IDLE_MINUTES: String(which.idleMinutes) } : {}),
 });
 await import("../../scripts/serve-console");

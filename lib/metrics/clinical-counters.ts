@@ -51,3 +51,25 @@ export function counterIncrease(values: number[]): number {
   for (let i = 1; i < values.length; i++) inc += values[i]! >= values[i - 1]! ? values[i]! - values[i - 1]! : values[i]!;
   return inc;
 }
+
+/** Cumulative cache outcomes of one data class, as one scrape saw them. */
+export interface CacheCounters {
+  l1: number;
+  l2: number;
+  miss: number;
+  graced: number;
+}
+
+/** Sums `clinical_cache_*_total` by data class (tier for hits): no keys or identifiers exist in them. */
+export function cacheCounters(exposition: string): Record<string, CacheCounters> {
+  const out: Record<string, CacheCounters> = {};
+  const names = new Set(["clinical_cache_hits_total", "clinical_cache_misses_total", "clinical_cache_graced_hits_total"]);
+  for (const s of parseExposition(exposition, (n) => names.has(n))) {
+    const c = (out[s.labels.data_class ?? "unknown"] ??= { l1: 0, l2: 0, miss: 0, graced: 0 });
+    if (s.name === "clinical_cache_misses_total") c.miss += s.value;
+    else if (s.name === "clinical_cache_graced_hits_total") c.graced += s.value;
+    else if (s.labels.tier === "l1") c.l1 += s.value;
+    else c.l2 += s.value;
+  }
+  return out;
+}

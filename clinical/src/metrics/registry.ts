@@ -5,9 +5,13 @@ export type PriorityClass = "emergency" | "patient-data" | "clinical-data" | "ai
 // Seconds: a cached read (~0.5 ms) up to the 5 s emergency-alert target and beyond.
 const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10];
 
+/** What the L1 tier holds; set by the cache once it exists (estimated from serialized sizes). */
+export type CacheUsageSource = () => { entries: number; bytes: number } | null;
+
 /** One registry per app instance, so tests can build several apps in one process. */
 export function createClinicalMetrics() {
   const registry = new Registry();
+  const cacheUsage: { source: CacheUsageSource } = { source: () => null };
   collectDefaultMetrics({ register: registry, prefix: "clinical_" });
   return {
     registry,
@@ -35,6 +39,44 @@ export function createClinicalMetrics() {
       help: "Error responses by route template and FHIR issue code.",
       labelNames: ["route", "issue"] as const,
       registers: [registry],
+    }),
+    cacheUsage,
+    // Cache metrics: labels are tier and data class only, never keys or identifiers.
+    cacheHits: new Counter({
+      name: "clinical_cache_hits_total",
+      help: "Cache hits by tier (l1 memory, l2 Redis) and data class; includes graced (stale-if-error) hits.",
+      labelNames: ["tier", "data_class"] as const,
+      registers: [registry],
+    }),
+    cacheMisses: new Counter({
+      name: "clinical_cache_misses_total",
+      help: "Cache misses (the database was read) by data class.",
+      labelNames: ["data_class"] as const,
+      registers: [registry],
+    }),
+    cacheGracedHits: new Counter({
+      name: "clinical_cache_graced_hits_total",
+      help: "Stale values served past their TTL because the database failed or was slow (graced classes only).",
+      labelNames: ["data_class"] as const,
+      registers: [registry],
+    }),
+    cacheEntries: new Gauge({
+      name: "clinical_cache_entries",
+      help: "Entries held in this instance's memory tier (L1), expired and evicted entries excluded.",
+      labelNames: ["tier"] as const,
+      registers: [registry],
+      collect() {
+        this.set({ tier: "l1" }, cacheUsage.source()?.entries ?? 0);
+      },
+    }),
+    cacheMemoryBytes: new Gauge({
+      name: "clinical_cache_memory_bytes",
+      help: "Size of the memory tier (L1) as tracked by the service: the sum of its serialized (encrypted, base64) entry lengths; lru-cache's own accounting is not exposed.",
+      labelNames: ["tier"] as const,
+      registers: [registry],
+      collect() {
+        this.set({ tier: "l1" }, cacheUsage.source()?.bytes ?? 0);
+      },
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import type { ClinicalCache } from "../cache/clinical-cache";
 import type { ClinicalDb } from "../db/query";
 import { ClinicalError } from "../errors";
 import { COMMUNICATION_COLUMNS, communicationId, communicationSchema, toFhirCommunication, type CommunicationRow } from "../fhir/communication";
@@ -10,8 +11,11 @@ const INSERT = `INSERT INTO communications (patient_id, priority, status, catego
   SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM patients WHERE id = $1)
   RETURNING ${COMMUNICATION_COLUMNS}`;
 
-/** Emergency alerts: `priority: stat` is the critical path (never shed, see shed-load.ts). */
-export const communicationRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
+/**
+ * Emergency alerts: `priority: stat` is the critical path (never shed, see shed-load.ts).
+ * Creating one invalidates the patient's emergency-data on every instance before it answers.
+ */
+export const communicationRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.post("/fhir/Communication", async (req, reply) => {
     const parsed = communicationSchema.safeParse(req.body);
     if (!parsed.success) {
@@ -23,6 +27,7 @@ export const communicationRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async
       c.subject.reference.slice(8), c.priority, c.status, c.category?.map((x) => x.text).join("; ") || null, JSON.stringify(c.payload),
     ]);
     if (!row) throw new ClinicalError("UNPROCESSABLE", "The subject patient does not exist.");
+    await cache.invalidate({ patientId: row.patient_id, dataClass: "emergency-data" });
     const resource = toFhirCommunication(row);
     return reply.code(201).type(FHIR_JSON).header("location", `${baseUrl(req)}/fhir/Communication/${resource.id}`).send(resource);
   });

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import type { Observation } from "fhir/r4";
+import type { ClinicalCache } from "../cache/clinical-cache";
+import { normalizedQuery } from "../cache/keys";
 import type { ClinicalDb } from "../db/query";
 import { searchset } from "../fhir/bundle";
 import { LOINC } from "../fhir/codes";
@@ -29,25 +32,40 @@ function dateSql(d: DateCondition, push: (v: unknown) => string): string {
   return `effective_at ${d.operator} ${push(d.at)}`;
 }
 
-export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
+type Search = z.infer<typeof schema>;
+
+/** One page of a patient's observations and the total count. */
+async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resources: Observation[] }> {
+  const params: unknown[] = [];
+  const push = (v: unknown) => (params.push(v), `$${params.length}`);
+  const where = [`patient_id = ${push(q.patient)}`];
+  if (q.category) where.push(`category = ${push(q.category)}`);
+  if (q.code) where.push(`code = ${push(q.code)}`);
+  for (const d of q.date ?? []) where.push(dateSql(d, push));
+  const filter = `WHERE ${where.join(" AND ")}`;
+  const order = q._sort === "-date" ? "effective_at DESC, id DESC" : "effective_at ASC, id ASC";
+  const [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, params);
+  const rows = await db.query<ObservationRow>(
+    `observation.search_${q.category ?? "any"}`,
+    `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
+    params,
+  );
+  return { total, resources: rows.map(toFhirObservation) };
+}
+
+/**
+ * Observation search. Searches within one category are cached per patient and normalized query
+ * (vital-signs / laboratory-results); the Bundle (its links hold the request's base URL) is
+ * built per request around the cached page. Uncategorised searches are not cached.
+ */
+export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.get("/fhir/Observation", async (req, reply) => {
     const q = parseSearch(schema, req.query);
-    const params: unknown[] = [];
-    const push = (v: unknown) => (params.push(v), `$${params.length}`);
-    const where = [`patient_id = ${push(q.patient)}`];
-    if (q.category) where.push(`category = ${push(q.category)}`);
-    if (q.code) where.push(`code = ${push(q.code)}`);
-    for (const d of q.date ?? []) where.push(dateSql(d, push));
-    const filter = `WHERE ${where.join(" AND ")}`;
-    const order = q._sort === "-date" ? "effective_at DESC, id DESC" : "effective_at ASC, id ASC";
-    const [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, params);
-    const rows = await db.query<ObservationRow>(
-      `observation.search_${q.category ?? "any"}`,
-      `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
-      params,
-    );
+    const dataClass = q.category === "vital-signs" ? "vital-signs" : q.category === "laboratory" ? "laboratory-results" : null;
+    const variant = normalizedQuery({ ...q, patient: undefined, date: q.date?.map((d) => d.raw) });
+    const { total, resources } = dataClass ? await cache.read(dataClass, q.patient, variant, () => search(db, q)) : await search(db, q);
     const links = linkParams({ ...q, date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
-    const bundle = searchset(baseUrl(req), "/fhir/Observation", links, { count: q._count, offset: q._offset }, total, rows.map(toFhirObservation));
+    const bundle = searchset(baseUrl(req), "/fhir/Observation", links, { count: q._count, offset: q._offset }, total, resources);
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
   });
 };

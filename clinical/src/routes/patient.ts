@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
+import type { ClinicalCache } from "../cache/clinical-cache";
 import type { ClinicalDb } from "../db/query";
 import { ClinicalError } from "../errors";
 import { FHIR_JSON } from "../fhir/operation-outcome";
@@ -11,13 +12,17 @@ const idParams = z.object({ id: z.string().regex(FHIR_ID) });
 export const PATIENT_COLUMNS = "id, mrn, family, given, gender, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, updated_at";
 const READ_PATIENT = `SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = $1`;
 
-export const patientRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async (app, { db }) => {
+/** `GET /fhir/Patient/:id`, cached as patient-demographics (404s are never cached). */
+export const patientRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.get("/fhir/Patient/:id", async (req, reply) => {
     const parsed = idParams.safeParse(req.params);
     // Diagnostics never echo the id: error bodies end up in logs and screenshots.
     if (!parsed.success) throw new ClinicalError("INVALID_INPUT", "Patient id must be 1-64 characters of A-Z, a-z, 0-9, '-' or '.'.");
-    const [row] = await db.query<PatientRow>("patient.read", READ_PATIENT, [parsed.data.id]);
-    if (!row) throw new ClinicalError("NOT_FOUND", "No patient with that id.");
-    return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(toFhirPatient(row));
+    const patient = await cache.read("patient-demographics", parsed.data.id, "", async () => {
+      const [row] = await db.query<PatientRow>("patient.read", READ_PATIENT, [parsed.data.id]);
+      if (!row) throw new ClinicalError("NOT_FOUND", "No patient with that id.");
+      return toFhirPatient(row);
+    });
+    return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(patient);
   });
 };

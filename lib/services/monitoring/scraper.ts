@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
-import { clinicalCounters } from "../../metrics/clinical-counters";
+import { cacheCounters, clinicalCounters } from "../../metrics/clinical-counters";
+import { clinicalAdmin, type ServiceCacheState } from "../caching/clinical-admin";
+import { syncCachePolicies } from "../caching/cache-policies";
 
 const KEY = Symbol.for("vigil.scraper");
 type Holder = { [KEY]?: NodeJS.Timeout };
@@ -18,7 +20,7 @@ export async function scrapeClinicalOnce(): Promise<boolean> {
   } catch {
     return false;
   }
-  await (await db()).metricScrape.create({ data: { data: { classes: clinicalCounters(text) } as unknown as Prisma.InputJsonValue } });
+  await (await db()).metricScrape.create({ data: { data: { classes: clinicalCounters(text), cache: cacheCounters(text) } as unknown as Prisma.InputJsonValue } });
   return true;
 }
 
@@ -40,6 +42,10 @@ export function startScraper(): void {
   let ticks = 0;
   const tick = () => {
     void scrapeClinicalOnce().catch(() => false);
+    // A restarted clinical service starts on the defaults: give it the saved policies back.
+    if (env().CLINICAL_ADMIN_SECRET) {
+      void clinicalAdmin<ServiceCacheState>("GET", "/admin/cache/policies").then((s) => syncCachePolicies(s.version)).catch(() => undefined);
+    }
     if (ticks++ % PRUNE_EVERY === 0) void pruneScrapes().catch(() => undefined);
   };
   holder[KEY] = setInterval(tick, env().VIGIL_SCRAPE_INTERVAL_S * 1000);

@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/dal";
+import { toActionResult, type ActionResult } from "@/lib/errors";
+import { updateCachePolicies, type SavedPolicies } from "@/lib/services/caching/cache-policies";
+import { invalidateCache } from "@/lib/services/caching/invalidate-cache";
+
+export async function updatePoliciesAction(_prev: ActionResult<SavedPolicies> | null, form: FormData): Promise<ActionResult<SavedPolicies>> {
+  try {
+    const data = await updateCachePolicies(await getActor(), Object.fromEntries(form));
+    revalidatePath("/caching");
+    return { ok: true, data };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}
+
+export async function invalidateAction(_prev: ActionResult<{ invalidated: unknown }> | null, form: FormData): Promise<ActionResult<{ invalidated: unknown }>> {
+  try {
+    return { ok: true, data: await invalidateCache(await getActor(), Object.fromEntries(form)) };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}

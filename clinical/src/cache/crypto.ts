@@ -1,0 +1,57 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import type { CacheSerializer } from "bentocache/types";
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const VERSION = "v1";
+
+/** Subkeys derived from VIGIL_CACHE_KEY: one encrypts values, one pseudonymises ids in key names. */
+export interface CacheKeys {
+  encryption: Buffer;
+  naming: Buffer;
+}
+
+/** Derives the cache subkeys from the 64-hex-character VIGIL_CACHE_KEY (HKDF-SHA256). */
+export function deriveCacheKeys(hexKey: string): CacheKeys {
+  const master = Buffer.from(hexKey, "hex");
+  if (master.length !== 32) throw new Error("VIGIL_CACHE_KEY must be 32 bytes (64 hex characters)");
+  const derive = (info: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), info, 32));
+  return { encryption: derive("vigil-clinical-cache/aes-256-gcm"), naming: derive("vigil-clinical-cache/key-names") };
+}
+
+/** Per-process random subkeys, for L1-only caches (nothing leaves the process, nothing is shared). */
+export function ephemeralCacheKeys(): CacheKeys {
+  return { encryption: randomBytes(32), naming: randomBytes(32) };
+}
+
+/**
+ * A keyed, stable pseudonym for a patient id: cache keys, tags and bus messages name patients by
+ * it, so Redis key names hold no identifiers either. 128 bits: collisions are not a concern.
+ */
+export function pseudonymiser(naming: Buffer): (patientId: string) => string {
+  return (patientId) => createHmac("sha256", naming).update(patientId).digest("base64url").slice(0, 22);
+}
+
+/**
+ * Bentocache serializer that encrypts every L2 entry with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`
+ * (base64url), a fresh random 12-byte IV per write. A tampered or foreign entry fails authentication
+ * and throws, which bentocache treats as an L2 error (a miss), never as data.
+ */
+export function encryptingSerializer(key: Buffer): CacheSerializer {
+  return {
+    serialize(value: unknown): string {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
+      return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
+    },
+    deserialize(value: unknown): unknown {
+      const [version, iv, tag, body] = String(value).split(".");
+      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("cache entry is not in the encrypted format");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
+      return JSON.parse(plain.toString("utf8"));
+    },
+  };
+}

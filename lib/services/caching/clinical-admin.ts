@@ -1,0 +1,32 @@
+import "server-only";
+import { env } from "../../env";
+import { AppError } from "../../errors";
+import { adminHeaders } from "../../engines/cache/signature";
+import type { CachePolicies } from "../../engines/cache/policy";
+
+export interface ServiceCacheState {
+  version: number;
+  policies: CachePolicies;
+  appliedAt: string;
+  tiers: { l1: boolean; l2: "connected" | "down" | "not-configured" | "disabled-no-key" | "off" };
+}
+
+/** A signed call to the clinical service's cache control plane (HMAC with CLINICAL_ADMIN_SECRET). */
+export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<T> {
+  const secret = env().CLINICAL_ADMIN_SECRET;
+  if (!secret) throw new AppError("CONFLICT", "Cache control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service.");
+  const text = body === undefined ? "" : JSON.stringify(body);
+  let res: Response;
+  try {
+    res = await fetch(new URL(path, env().CLINICAL_URL), {
+      method,
+      body: body === undefined ? undefined : text,
+      headers: { ...adminHeaders(secret, method, path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      signal: AbortSignal.timeout(2000),
+    });
+  } catch (err) {
+    throw new AppError("UNAVAILABLE", `The clinical service did not answer (${(err as Error).message}).`);
+  }
+  if (!res.ok) throw new AppError("UNAVAILABLE", `The clinical service refused the cache call (${res.status}).`);
+  return (await res.json()) as T;
+}

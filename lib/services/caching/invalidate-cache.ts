@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "../../db/prisma";
+import { recordAuditEvent } from "../../audit/record-event";
+import { authorize } from "../../auth/authorize";
+import type { Actor } from "../../auth/actor";
+import { invalidationFormSchema } from "../../validations/cache-policies";
+import { invalidInput } from "../validation-error";
+import { clinicalAdmin } from "./clinical-admin";
+
+/** Drops a data class, or one patient's entries, from every cache tier (admin; audited, refusals too). */
+export async function invalidateCache(actor: Actor | null, input: Record<string, unknown>): Promise<{ invalidated: unknown }> {
+  const user = await authorize(actor, "policy.change", { action: "cache.invalidate" });
+  const parsed = invalidationFormSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const what = parsed.data;
+  const target = [what.dataClass ?? "all classes", what.patientId ? `patient ${what.patientId}` : "all patients"].join(", ");
+  const audit = (outcome: "success" | "failure", after: unknown) =>
+    db().then((p) => p.$transaction((tx) => recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "cache.invalidate", target, sourceIp: user.sourceIp, outcome, after })));
+  try {
+    const r = await clinicalAdmin<{ invalidated: unknown }>("POST", "/admin/cache/invalidate", what);
+    await audit("success", what);
+    return r;
+  } catch (err) {
+    await audit("failure", { ...what, error: (err as Error).message });
+    throw err;
+  }
+}
