@@ -14,7 +14,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // PGlite instances are memory-hungry and the machine has 2 cores.
-    maxWorkers: 2,
+    // One file at a time: the cache suites' instances share one Redis bus channel, so suites
+    // running side by side evict each other's memory entries, and the timing-sensitive suites
+    // (accuracy, cross-instance invalidation) need the machine to themselves.
+    fileParallelism: false,
+    maxWorkers: 1,
   },
 });
