@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { invalidateAction } from "@/app/(console)/caching/actions";
-import { CACHE_DATA_CLASSES } from "@/lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES } from "@/lib/engines/cache/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 /** Admin: drop a data class, one patient's entries, or one patient's entries of one class. */

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { updatePoliciesAction } from "@/app/(console)/caching/actions";
-import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/lib/engines/cache/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** The clinical data classes the cache distinguishes; each has its own policy. */
-export const CACHE_DATA_CLASSES = ["patient-demographics", "vital-signs", "laboratory-results", "triage-results", "emergency-data"] as const;
-export type CacheDataClass = (typeof CACHE_DATA_CLASSES)[number];
+import { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies } from "./classes";
+
+export { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies };
 
 export const cachePolicySchema = z.object({
   /** Seconds an entry is fresh. */
@@ -16,15 +16,12 @@ export const cachePolicySchema = z.object({
 });
 export type CachePolicy = z.infer<typeof cachePolicySchema>;
 
-/** Classes whose data must never be served past its TTL (grace is refused for them). */
-export const NEVER_STALE: readonly CacheDataClass[] = ["vital-signs", "emergency-data"];
 
 export const cachePoliciesSchema = z
   .object(Object.fromEntries(CACHE_DATA_CLASSES.map((c) => [c, cachePolicySchema])) as Record<CacheDataClass, typeof cachePolicySchema>)
   .superRefine((p, ctx) => {
     for (const c of NEVER_STALE) if (p[c].graceS > 0) ctx.addIssue({ code: "custom", path: [c, "graceS"], message: `${c} is never served stale: grace must be 0` });
   });
-export type CachePolicies = Record<CacheDataClass, CachePolicy>;
 
 /**
  * The product brief's defaults: patient data 30 minutes, emergency data 5 minutes. Vital signs
