@@ -128,9 +128,16 @@ describe.runIf(run)("cache behaviour (L1 + L2 + bus)", () => {
     expect((await admin(t.app, "POST", "/admin/cache/invalidate", { dataClass: "patient-demographics" })).statusCode).toBe(200);
     await t.app.inject({ method: "GET", url });
     expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "patient-demographics" })).toBe(miss0 + 1);
+    // A class is cleared, not tagged: the miss's load is stored again at once.
+    await t.app.inject({ method: "GET", url });
+    expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "patient-demographics" })).toBe(miss0 + 1);
+    // One patient's invalidation is a tag: loads racing it are not stored (see ClinicalCache).
+    expect((await admin(t.app, "POST", "/admin/cache/invalidate", { patientId: p1!.id })).statusCode).toBe(200);
+    await t.app.inject({ method: "GET", url });
+    expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "patient-demographics" })).toBe(miss0 + 2);
     await sleep(150);
     await t.app.inject({ method: "GET", url }); // stored now
     await t.app.inject({ method: "GET", url });
-    expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "patient-demographics" })).toBe(miss0 + 2);
+    expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "patient-demographics" })).toBe(miss0 + 3);
   });
 });

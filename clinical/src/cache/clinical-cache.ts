@@ -1,12 +1,12 @@
 import { errors } from "bentocache";
 import type { CacheProvider, GetSetFactoryContext } from "bentocache/types";
 import type { FastifyBaseLogger } from "fastify";
-import type { CacheDataClass } from "../../../lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
 import { ClinicalError } from "../errors";
 import { pseudonymiser } from "./crypto";
-import { entryName, invalidationTags } from "./keys";
+import { entryName, patientTag } from "./keys";
 import type { PolicyState } from "./policy-state";
-import { l2Status, type CacheTiers, type L2Status } from "./tiers";
+import { l2Status, TAG_KEY_PREFIX, type CacheTiers, type L2Status } from "./tiers";
 
 /** What is stored: the value and the key it was stored under (checked on every read). */
 interface Envelope<T> {
@@ -14,13 +14,21 @@ interface Envelope<T> {
   v: T;
 }
 
-/** Bentocache's tag bookkeeping key (bentocache 1.6): its value is the tag's last invalidation time. */
-const TAG_KEY = (tag: string) => `___bc:t:${tag}`;
+const TAG_KEY = (tag: string) => `${TAG_KEY_PREFIX}${tag}`;
 /**
  * A load that started before (or up to this long after, allowing for clock skew between
  * instances) an invalidation of its tags is served but not stored: it may hold pre-write data.
  */
 const INVALIDATION_SKEW_MS = 100;
+
+/** Pseudonyms remembered (an HMAC per request otherwise); the map is dropped when full. */
+const PSEUDONYM_MEMO = 50_000;
+
+/** One invalidation: a class's entries for one patient, or (patient undefined) the whole class. */
+interface Invalidation {
+  dataClass: CacheDataClass;
+  pseudonym?: string;
+}
 
 /** Cache state for /health and the admin API. */
 export interface CacheStatus {
@@ -37,22 +45,42 @@ export interface CacheStatus {
  * the database rather than failing the request.
  */
 export class ClinicalCache {
-  readonly #pseudonym: (patientId: string) => string;
-  readonly #pending = new Set<string>();
+  readonly #hmac: (patientId: string) => string;
+  readonly #pseudonyms = new Map<string, string>();
+  /** Invalidations Redis missed, replayed when it is back (keyed for de-duplication). */
+  readonly #pending = new Map<string, Invalidation>();
 
   constructor(private readonly tiers: CacheTiers, private readonly policies: PolicyState, private readonly log: FastifyBaseLogger) {
-    this.#pseudonym = pseudonymiser(tiers.keys.naming);
+    this.#hmac = pseudonymiser(tiers.keys.naming);
+  }
+
+  #pseudonym(patientId: string): string {
+    let p = this.#pseudonyms.get(patientId);
+    if (p === undefined) {
+      if (this.#pseudonyms.size >= PSEUDONYM_MEMO) this.#pseudonyms.clear();
+      this.#pseudonyms.set(patientId, (p = this.#hmac(patientId)));
+    }
+    return p;
+  }
+
+  /** The class's store in the tiered (L1+L2) or remote (L2 only) stores, if those exist. */
+  #store(which: "tiered" | "remote", dataClass: CacheDataClass): CacheProvider | undefined {
+    return this.tiers[which]?.[dataClass];
   }
 
   /** Reads one patient's data of one class through the cache; `variant` is the normalized query. */
   async read<T>(dataClass: CacheDataClass, patientId: string, variant: string, load: () => Promise<T>): Promise<T> {
     const policy = this.policies.of(dataClass);
-    const store = this.tiers.mode === "on" && policy.l1 ? this.tiers.tiered : this.tiers.remote;
+    const store = this.#store(this.tiers.mode === "on" && policy.l1 ? "tiered" : "remote", dataClass);
     if (!store) return load();
     const name = entryName(dataClass, this.#pseudonym(patientId), variant);
     let direct: { value: T } | { error: unknown } | undefined;
     const factory = async (ctx: GetSetFactoryContext) => {
       const started = Date.now();
+      // A fill from the database needs no bus message: other instances' copies of this key are
+      // either the same data or already invalidated through the patient's tag by the write that
+      // changed it. (Bentocache would otherwise make every other instance drop its copy.)
+      ctx.setOptions({ skipBusNotify: true });
       try {
         const value = await load();
         const n = Buffer.byteLength(JSON.stringify(value));
@@ -91,26 +119,43 @@ export class ClinicalCache {
     return entry.v;
   }
 
-  /** Invalidates a patient's class, a whole patient, or a whole class, on every tier and instance. */
-  async invalidate(target: { dataClass?: CacheDataClass; patientId?: string }): Promise<string[]> {
-    const tags = invalidationTags({ dataClass: target.dataClass, pseudonym: target.patientId ? this.#pseudonym(target.patientId) : undefined });
-    if (!tags.length) return tags;
-    const before = "redis" in this.tiers.l2 ? this.tiers.l2.failures() : 0;
-    for (const store of [this.tiers.tiered, this.tiers.remote]) await store?.deleteByTag({ tags }).catch(() => {});
-    if ("redis" in this.tiers.l2 && (this.tiers.l2.failures() > before || this.tiers.l2.redis.status !== "ready")) {
-      for (const t of tags) this.#pending.add(t); // Redis missed it: replayed when it is back
+  /**
+   * Invalidates a patient's class, a whole patient (every class), or a whole class, on every tier
+   * and instance (bentocache's bus carries it to the other instances' L1; for a patient, a write
+   * barrier waits until they confirm).
+   */
+  async invalidate(target: { dataClass?: CacheDataClass; patientId?: string }): Promise<void> {
+    if (!target.dataClass && !target.patientId) return;
+    const pseudonym = target.patientId ? this.#pseudonym(target.patientId) : undefined;
+    await this.#apply((target.dataClass ? [target.dataClass] : CACHE_DATA_CLASSES).map((dataClass) => ({ dataClass, pseudonym })));
+    // A patient's invalidation follows a write: it must reach every instance before the write returns.
+    const { barrier, l2 } = this.tiers;
+    if (pseudonym && barrier && "redis" in l2 && l2.redis.status === "ready" && !(await barrier.wait())) {
+      this.log.warn("cache: not every instance confirmed an invalidation in time; they drop their memory copies when the bus message arrives");
     }
-    return tags;
   }
 
   /** After a Redis outage: drop L1 (bus messages may have been missed) and replay missed invalidations. */
   async recover(): Promise<void> {
     this.tiers.l1?.clear();
-    const tags = [...this.#pending];
+    const missed = [...this.#pending.values()];
     this.#pending.clear();
+    await this.#apply(missed);
+  }
+
+  async #apply(invalidations: Invalidation[]): Promise<void> {
+    if (!invalidations.length) return;
     const before = "redis" in this.tiers.l2 ? this.tiers.l2.failures() : 0;
-    for (const store of [this.tiers.tiered, this.tiers.remote]) if (tags.length) await store?.deleteByTag({ tags }).catch(() => {});
-    if ("redis" in this.tiers.l2 && this.tiers.l2.failures() > before) for (const t of tags) this.#pending.add(t);
+    for (const { dataClass, pseudonym } of invalidations) {
+      for (const which of ["tiered", "remote"] as const) {
+        const store = this.#store(which, dataClass);
+        if (!store) continue;
+        await (pseudonym ? store.deleteByTag({ tags: [patientTag(pseudonym)] }) : store.clear()).catch(() => {});
+      }
+    }
+    if ("redis" in this.tiers.l2 && (this.tiers.l2.failures() > before || this.tiers.l2.redis.status !== "ready")) {
+      for (const inv of invalidations) this.#pending.set(`${inv.dataClass}|${inv.pseudonym ?? "*"}`, inv); // replayed when Redis is back
+    }
   }
 
   /** Mode and tiers, for /health and GET /admin/cache/policies. */

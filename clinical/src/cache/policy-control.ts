@@ -23,8 +23,11 @@ export interface PolicyControlDeps {
 export class PolicyControl {
   constructor(private readonly deps: PolicyControlDeps) {}
 
-  get #channel() {
-    return `${this.deps.redis?.prefix}:cache-policies`;
+  /** The transport namespaces channels by the deployment prefix itself. */
+  readonly #channel = "cache-policies";
+
+  get #latestKey() {
+    return `${this.deps.redis?.prefix}:cache-policies:latest`;
   }
 
   /** Applies an update here, invalidates the classes whose policy changed, then shares it. */
@@ -33,7 +36,7 @@ export class PolicyControl {
     const r = this.deps.redis;
     if (outcome.applied && r) {
       const sealed = r.sealer.serialize(update);
-      await r.client.set(`${this.#channel}:latest`, sealed).catch(() => {});
+      await r.client.set(this.#latestKey, sealed).catch(() => {});
       await r.transport.publish(this.#channel, sealed).catch(() => this.deps.log.warn("cache policy broadcast failed; other instances catch up on reconnect"));
     }
     return outcome;
@@ -49,7 +52,7 @@ export class PolicyControl {
 
   /** Applies the latest stored update if it is newer than ours. */
   async catchUp(): Promise<void> {
-    const stored = await this.deps.redis?.client.get(`${this.#channel}:latest`).catch(() => null);
+    const stored = await this.deps.redis?.client.get(this.#latestKey).catch(() => null);
     if (stored) await this.#receive(stored);
   }
 

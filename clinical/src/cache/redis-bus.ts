@@ -12,16 +12,23 @@ type Handler = (payload: unknown) => void | Promise<void>;
  *   re-subscription), so a subscription made while Redis is down completes when it returns.
  * `onResubscribed` runs each time the subscriber is back after a drop: messages may have been
  * missed meanwhile, and the caller drops its L1 copies.
+ * Channels are namespaced by the deployment's prefix: bentocache names its channel after the
+ * store alone, so two deployments (or test suites) sharing a Redis would otherwise hear each other.
  */
 export class ResilientRedisTransport {
-  #id: string = randomUUID(); // replaced by the bus's own id when bentocache attaches one
+  /** This process's id on the bus: its own messages (from any of its stores) never come back to it. */
+  readonly #id: string = randomUUID();
   readonly #subscriber: Redis;
   readonly #handlers = new Map<string, Handler[]>();
   #dropped = false;
 
-  constructor(private readonly publisher: Redis, onResubscribed: () => void) {
+  constructor(private readonly publisher: Redis, private readonly prefix: string, onResubscribed: () => void) {
     this.#subscriber = publisher.duplicate({
       lazyConnect: false, enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, autoResubscribe: true,
+      // No INFO ready check: a SUBSCRIBE sent while it ran put the connection in subscriber mode,
+      // the check then failed, and the subscriptions were silently lost (this instance stopped
+      // hearing invalidations from the others).
+      enableReadyCheck: false,
     });
     this.#subscriber.on("error", () => {}); // reported through /health; never crash the process
     this.#subscriber.on("close", () => void (this.#dropped = true));
@@ -40,8 +47,8 @@ export class ResilientRedisTransport {
     });
   }
 
-  setId(id: string): this {
-    this.#id = id;
+  /** Each bentocache store's bus offers its own id; the process keeps one for all of them. */
+  setId(_id: string): this {
     return this;
   }
 
@@ -49,16 +56,22 @@ export class ResilientRedisTransport {
     this.#subscriber.on("ready", callback);
   }
 
+  #channel(name: string): string {
+    return `${this.prefix}:${name}`;
+  }
+
   async publish(channel: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify({ busId: this.#id, payload }));
+    await this.publisher.publish(this.#channel(channel), JSON.stringify({ busId: this.#id, payload }));
   }
 
   async subscribe(channel: string, handler: Handler): Promise<void> {
+    channel = this.#channel(channel);
     this.#handlers.set(channel, [...(this.#handlers.get(channel) ?? []), handler]);
     await this.#subscriber.subscribe(channel).catch(() => {}); // completes (or resubscribes) on connect
   }
 
   async unsubscribe(channel: string): Promise<void> {
+    channel = this.#channel(channel);
     this.#handlers.delete(channel);
     await this.#subscriber.unsubscribe(channel).catch(() => {});
   }

@@ -3,9 +3,11 @@ import { BentoCache, bentostore } from "bentocache";
 import { RedisDriver } from "bentocache/drivers/redis";
 import type { CacheProvider, CreateDriverResult, L2CacheDriver } from "bentocache/types";
 import type { Redis } from "ioredis";
+import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
 import { deriveCacheKeys, encryptingSerializer, ephemeralCacheKeys, type CacheKeys } from "./crypto";
-import { sizedMemoryTier, type SizedMemoryDriver } from "./memory-tier";
+import { MemoryTier } from "./memory-tier";
 import { ResilientRedisTransport, resilientRedisBus } from "./redis-bus";
+import { WriteBarrier } from "./write-barrier";
 
 export type CacheMode = "on" | "l2-only" | "off";
 export type L2Status = "connected" | "down" | "not-configured" | "disabled-no-key" | "off";
@@ -36,28 +38,63 @@ export interface CacheTiers {
   mode: CacheMode;
   keys: CacheKeys;
   emitter: EventEmitter;
-  /** L1 (memory), plus L2 and the bus when Redis is usable. */
-  tiered?: CacheProvider;
-  /** L2 only: for classes whose policy forbids L1, and for the `l2-only` mode. */
-  remote?: CacheProvider;
-  l1?: SizedMemoryDriver;
+  /**
+   * Per data class, L1 (memory), plus L2 and the bus when Redis is usable. One store per class
+   * (not bentocache namespaces, which drop the store's `serialize: false` L1 option), so a class
+   * is cleared at once and an entry needs one tag only.
+   */
+  tiered?: Record<CacheDataClass, CacheProvider>;
+  /** Per data class, L2 only: for classes whose policy forbids L1, and for the `l2-only` mode. */
+  remote?: Record<CacheDataClass, CacheProvider>;
+  l1?: MemoryTier;
   transport?: ResilientRedisTransport;
+  /** Confirms a write's invalidation reached the other instances (with Redis only). */
+  barrier?: WriteBarrier;
   /** Redis used for L2, or why there is none. */
   l2: { redis: Redis; failures: () => number } | { reason: Exclude<L2Status, "connected" | "down"> };
   close(): Promise<void>;
 }
 
-/** Redis driver counting failed writes, so an invalidation that did not reach Redis is known. */
-function countingRedisDriver(redis: Redis, counter: { n: number }): CreateDriverResult<L2CacheDriver> {
-  return {
-    options: { connection: redis },
-    factory: (config: ConstructorParameters<typeof RedisDriver>[0]) => {
-      const driver = new RedisDriver(config);
-      const set = driver.set.bind(driver);
-      driver.set = (key, value, ttl) => set(key, value, ttl).catch((err: unknown) => (counter.n++, Promise.reject(err)));
-      return driver;
-    },
-  };
+/** Bentocache's tag bookkeeping keys (bentocache 1.6): their value is the tag's last invalidation time. */
+export const TAG_KEY_PREFIX = "___bc:t:";
+
+/**
+ * Redis driver counting failed writes and clears, so an invalidation that did not reach Redis is
+ * known, and whose reads never throw. Bentocache's tag checks run with their own options (not
+ * the store's `suppressL2Errors`) and, in a store without L1, rethrow an L2 error while holding a
+ * lock that has no timeout: the patient's reads would then hang for good once Redis failed once.
+ * So a failed read, or a tag value that does not decrypt, reads as absent (a miss).
+ */
+class CountingRedisDriver extends RedisDriver {
+  constructor(config: ConstructorParameters<typeof RedisDriver>[0], private readonly counter: { n: number }, private readonly verify: (raw: string) => void) {
+    super(config);
+  }
+
+  override async get(key: string): Promise<string | undefined> {
+    try {
+      const value = await super.get(key);
+      if (value !== undefined && key.startsWith(TAG_KEY_PREFIX)) this.verify(value);
+      return value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #count<T>(p: Promise<T>): Promise<T> {
+    return p.catch((err: unknown) => (this.counter.n++, Promise.reject(err)));
+  }
+
+  override set(key: string, value: string, ttl?: number) {
+    return this.#count(super.set(key, value, ttl));
+  }
+
+  override clear() {
+    return this.#count(super.clear());
+  }
+}
+
+function countingRedisDriver(redis: Redis, counter: { n: number }, verify: (raw: string) => void): CreateDriverResult<L2CacheDriver> {
+  return { options: { connection: redis }, factory: (config: ConstructorParameters<typeof RedisDriver>[0]) => new CountingRedisDriver(config, counter, verify) };
 }
 
 /** Builds the stores for a mode: `off` none; no Redis or no key: L1 only; else L1+L2+bus and L2-only. */
@@ -72,23 +109,30 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
   const tiers: CacheTiers = { mode: opts.mode, keys, emitter, l2, close: async () => {} };
   if (opts.mode === "off") return tiers;
 
-  const tieredStore = bentostore({ prefix: `${opts.prefix}:t` }).useL1Layer(sizedMemoryTier((d) => (tiers.l1 = d)));
-  const stores: Record<string, ReturnType<typeof bentostore>> = { tiered: tieredStore };
+  const serializer = encryptingSerializer(keys.encryption);
+  const l1 = (tiers.l1 = new MemoryTier());
+  const l1Driver = l1.driver((raw) => serializer.deserialize(raw));
+  const verify = (raw: string) => void serializer.deserialize(raw);
+  const stores: Record<string, ReturnType<typeof bentostore>> = {};
+  for (const c of CACHE_DATA_CLASSES) stores[`tiered:${c}`] = bentostore({ prefix: `${opts.prefix}:t:${c}` }).useL1Layer(l1Driver);
   if (useRedis) {
     const redis = opts.redis!;
     let dropped = false;
     redis.on("close", () => void (dropped = true));
     redis.on("ready", () => dropped && ((dropped = false), opts.onRecovered()));
     if (redis.status === "wait") redis.connect().catch(() => {});
-    tiers.transport = new ResilientRedisTransport(redis, opts.onRecovered);
-    tieredStore.useL2Layer(countingRedisDriver(redis, failures)).useBus(resilientRedisBus(tiers.transport));
-    stores.remote = bentostore({ prefix: `${opts.prefix}:r` }).useL2Layer(countingRedisDriver(redis, failures));
+    tiers.transport = new ResilientRedisTransport(redis, opts.prefix, opts.onRecovered);
+    tiers.barrier = new WriteBarrier(redis, tiers.transport.subscriber, opts.prefix);
+    for (const c of CACHE_DATA_CLASSES) {
+      stores[`tiered:${c}`]!.useL2Layer(countingRedisDriver(redis, failures, verify)).useBus(resilientRedisBus(tiers.transport));
+      stores[`remote:${c}`] = bentostore({ prefix: `${opts.prefix}:r:${c}` }).useL2Layer(countingRedisDriver(redis, failures, verify));
+    }
   }
   const bento = new BentoCache({
-    default: "tiered",
+    default: `tiered:${CACHE_DATA_CLASSES[0]}`,
     stores,
     emitter,
-    serializer: encryptingSerializer(keys.encryption),
+    serializer,
     ttl: "5m",
     grace: false,
     timeout: SOFT_TIMEOUT_MS,
@@ -96,8 +140,9 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
     lockTimeout: LOCK_TIMEOUT_MS,
     suppressL2Errors: true,
   });
-  if (opts.mode === "on") tiers.tiered = bento.use("tiered");
-  if (useRedis) tiers.remote = bento.use("remote");
+  const perClass = (kind: string) => Object.fromEntries(CACHE_DATA_CLASSES.map((c) => [c, bento.use(`${kind}:${c}`)])) as Record<CacheDataClass, CacheProvider>;
+  if (opts.mode === "on") tiers.tiered = perClass("tiered");
+  if (useRedis) tiers.remote = perClass("remote");
   tiers.close = async () => {
     await tiers.transport?.disconnect();
     tiers.l1?.clear();

@@ -22,7 +22,8 @@ export function fhirEtags(app: FastifyInstance): void {
   app.addHook("onSend", async (req, reply, payload) => {
     if (req.method !== "GET" || reply.statusCode !== 200 || !req.url.startsWith("/fhir/")) return payload;
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
-    const etag = etagOf(payload);
+    // A route that already knows its bytes' ETag (a cached read) sets it; otherwise hash them.
+    const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(payload);
     reply.header("etag", etag);
     if (!matchesIfNoneMatch(req.headers["if-none-match"], etag)) return payload;
     reply.code(304);
