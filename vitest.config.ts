@@ -14,9 +14,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // One file at a time: the cache suites' instances share one Redis bus channel, so suites
-    // running side by side evict each other's memory entries, and the timing-sensitive suites
-    // (accuracy, cross-instance invalidation) need the machine to themselves.
+    // One file at a time: the timing-sensitive suites (load-generator accuracy, regression gate,
+    // cross-instance invalidation, Redis fault) need the 2-core machine to themselves.
     fileParallelism: false,
     maxWorkers: 1,
   },

@@ -52,9 +52,12 @@ describe.runIf(run)("grace (stale-if-error) per data class", () => {
     db.broken = true;
     expect((await t.app.inject({ method: "GET", url })).statusCode).toBe(200); // within the TTL: a fresh hit
     await sleep(1100);
+    const misses = await metric(t.app, "clinical_cache_misses_total", { data_class: "vital-signs" });
     const res = await t.app.inject({ method: "GET", url });
     db.broken = false;
     expect(res.statusCode).toBe(503);
+    // A read that went to the database counts as a miss even when the database failed it.
+    expect(await metric(t.app, "clinical_cache_misses_total", { data_class: "vital-signs" })).toBe(misses + 1);
     expect(res.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "transient" }] });
     expect(await metric(t.app, "clinical_cache_graced_hits_total", { data_class: "vital-signs" })).toBe(0);
   });

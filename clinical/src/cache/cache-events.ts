@@ -11,8 +11,15 @@ export function classOfKey(key: string): CacheDataClass | null {
 }
 
 /**
- * Counts bentocache's hit and miss events into the clinical metrics. Only the data class
- * (from the key's first segment) becomes a label; the key itself never does.
+ * ClinicalCache's own event for a read that went to the database. Bentocache's `cache:miss`
+ * fires only after a load succeeded, so loads that failed or timed out (the slow reads a cache
+ * is meant to hide) would not count and the hit rate would read too high.
+ */
+export const CLINICAL_MISS = "clinical:miss";
+
+/**
+ * Counts bentocache's hit events and the cache's own misses into the clinical metrics. Only the
+ * data class (from the key's first segment) becomes a label; the key itself never does.
  */
 export function countCacheEvents(emitter: EventEmitter, metrics: ClinicalMetrics): void {
   emitter.on("cache:hit", (e: { key: string; layer?: "l1" | "l2"; graced?: boolean }) => {
@@ -21,7 +28,7 @@ export function countCacheEvents(emitter: EventEmitter, metrics: ClinicalMetrics
     metrics.cacheHits.inc({ tier: e.layer ?? "l1", data_class: dataClass });
     if (e.graced) metrics.cacheGracedHits.inc({ data_class: dataClass });
   });
-  emitter.on("cache:miss", (e: { key: string }) => {
+  emitter.on(CLINICAL_MISS, (e: { key: string }) => {
     const dataClass = classOfKey(e.key);
     if (dataClass) metrics.cacheMisses.inc({ data_class: dataClass });
   });

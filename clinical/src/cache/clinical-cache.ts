@@ -3,6 +3,7 @@ import type { CacheProvider, GetSetFactoryContext } from "bentocache/types";
 import type { FastifyBaseLogger } from "fastify";
 import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
 import { ClinicalError } from "../errors";
+import { CLINICAL_MISS } from "./cache-events";
 import { pseudonymiser } from "./crypto";
 import { entryName, patientTag } from "./keys";
 import type { PolicyState } from "./policy-state";
@@ -81,6 +82,7 @@ export class ClinicalCache {
       // either the same data or already invalidated through the patient's tag by the write that
       // changed it. (Bentocache would otherwise make every other instance drop its copy.)
       ctx.setOptions({ skipBusNotify: true });
+      this.tiers.emitter.emit(CLINICAL_MISS, { key: name.key });
       try {
         const value = await load();
         const n = Buffer.byteLength(JSON.stringify(value));
@@ -163,8 +165,24 @@ export class ClinicalCache {
     return { mode: this.tiers.mode, l1: this.tiers.mode === "on", l2: l2Status(this.tiers) };
   }
 
+  /**
+   * Reads the tags' last invalidation times as bentocache's own tag check does (same TTL, grace
+   * and fallback), so the read also leaves the tag in memory and the entry's next hit checks it
+   * without a Redis round trip.
+   */
   async #invalidatedSince(store: CacheProvider, tags: string[], startedMs: number): Promise<boolean> {
-    const stamps = await Promise.all(tags.map((t) => store.get<number>({ key: TAG_KEY(t) }).catch(() => undefined)));
+    const read = (tag: string) =>
+      store.getOrSet<number>({
+        key: TAG_KEY(tag),
+        ttl: "10d",
+        grace: "10d",
+        factory: (ctx) => {
+          const stamp = (ctx.gracedEntry?.value as number | undefined) ?? 0;
+          if (stamp === 0) ctx.setOptions({ skipBusNotify: true, skipL2Write: true }); // never invalidated: memory only
+          return stamp;
+        },
+      });
+    const stamps = await Promise.all(tags.map((t) => read(t).catch(() => undefined)));
     return stamps.some((ts) => typeof ts === "number" && ts > startedMs - INVALIDATION_SKEW_MS);
   }
 }
