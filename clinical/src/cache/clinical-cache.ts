@@ -5,9 +5,9 @@ import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/ca
 import { ClinicalError } from "../errors";
 import { CLINICAL_MISS } from "./cache-events";
 import { pseudonymiser } from "./crypto";
-import { entryName, patientTag } from "./keys";
+import { entryName, patientTag, TAG_KEY_PREFIX } from "./keys";
 import type { PolicyState } from "./policy-state";
-import { l2Status, TAG_KEY_PREFIX, type CacheTiers, type L2Status } from "./tiers";
+import { l2Status, type CacheTiers, type L2Status } from "./tiers";
 
 /** What is stored: the value and the key it was stored under (checked on every read). */
 interface Envelope<T> {

@@ -1,7 +1,7 @@
 import type { CacheDataClass } from "../../../lib/engines/cache/policy";
 
 /**
- * Each data class lives in its own bentocache namespace (a whole class is cleared at once), and
+ * Each data class lives in its own bentocache store (a whole class is cleared at once), and
  * within it an entry carries one tag, its patient's pseudonym: one tag check per read.
  */
 export interface EntryName {
@@ -9,7 +9,10 @@ export interface EntryName {
   tags: string[];
 }
 
-/** Tag for one patient's entries (within a class's namespace). */
+/** Bentocache's tag bookkeeping keys (bentocache 1.6): their value is the tag's last invalidation time. */
+export const TAG_KEY_PREFIX = "___bc:t:";
+
+/** Tag for one patient's entries (within a class's store). */
 export const patientTag = (pseudonym: string) => `patient:${pseudonym}`;
 
 /**

@@ -1,6 +1,7 @@
 import { MemoryDriver } from "bentocache/drivers/memory";
 import type { CreateDriverResult, L1CacheDriver } from "bentocache/types";
 import { LRUCache } from "lru-cache";
+import { TAG_KEY_PREFIX } from "./keys";
 
 /** Most entries one instance keeps in memory (tag bookkeeping included); the least recently used go first. */
 export const L1_MAX_ITEMS = 100_000;
@@ -20,21 +21,40 @@ export function deepFreeze<T>(value: T): T {
 type Item = object;
 
 /**
+ * After another instance invalidates a tag, this instance keeps no value of that tag in memory
+ * for this long, and reads it from Redis instead. A read of the tag that was already in flight
+ * when the invalidation arrived may return the old value after it; without the quarantine that
+ * value would be kept and trusted until the entries expired. Longer than any Redis read can
+ * take (commands time out at 500 ms).
+ */
+export const TAG_QUARANTINE_MS = 1000;
+
+/**
  * L1 holds bentocache's entries as live, frozen objects (`serialize: false`): an L1 hit costs a
  * map lookup, not a decryption and a JSON parse. Entries copied up from L2 arrive serialized
  * (bentocache hands L1 the L2 string); they are decrypted once here, on the way in.
  */
 export class ObjectMemoryDriver extends MemoryDriver {
-  constructor(config: ConstructorParameters<typeof MemoryDriver>[0], private readonly deserialize: (raw: string) => unknown) {
+  constructor(
+    config: ConstructorParameters<typeof MemoryDriver>[0],
+    private readonly deserialize: (raw: string) => unknown,
+    private readonly tier: MemoryTier,
+  ) {
     super(config);
   }
 
+  override get(key: string) {
+    const full = this.getItemKey(key);
+    return key.startsWith(TAG_KEY_PREFIX) && this.tier.quarantined(full) ? undefined : super.get(key);
+  }
+
   override set(key: string, value: unknown, ttl?: number): boolean {
+    if (key.startsWith(TAG_KEY_PREFIX) && this.tier.quarantined(this.getItemKey(key))) return false;
     return super.set(key, deepFreeze(typeof value === "string" ? this.deserialize(value) : value) as never, ttl);
   }
 
   override namespace(namespace: string): MemoryDriver {
-    return new ObjectMemoryDriver({ ...this.config, prefix: this.createNamespacePrefix(namespace) }, this.deserialize);
+    return new ObjectMemoryDriver({ ...this.config, prefix: this.createNamespacePrefix(namespace) }, this.deserialize, this.tier);
   }
 }
 
@@ -47,6 +67,26 @@ export class MemoryTier {
     sizeCalculation: (item) => Math.max(1, JSON.stringify(item).length),
     ttlAutopurge: false,
   });
+
+  readonly #quarantine = new Map<string, number>();
+
+  constructor(private readonly quarantineMs = TAG_QUARANTINE_MS) {}
+
+  /** Another instance invalidated this tag (full key, prefix included): see TAG_QUARANTINE_MS. */
+  quarantine(fullKey: string): void {
+    const now = Date.now();
+    this.#quarantine.set(fullKey, now);
+    this.lru.delete(fullKey);
+    if (this.#quarantine.size > 1000) for (const [k, at] of this.#quarantine) if (now - at >= this.quarantineMs) this.#quarantine.delete(k);
+  }
+
+  quarantined(fullKey: string): boolean {
+    const at = this.#quarantine.get(fullKey);
+    if (at === undefined) return false;
+    if (Date.now() - at < this.quarantineMs) return true;
+    this.#quarantine.delete(fullKey);
+    return false;
+  }
 
   /** Live entries (tag bookkeeping included) and their JSON bytes. */
   usage(): { entries: number; bytes: number } {
@@ -64,7 +104,7 @@ export class MemoryTier {
     const options = { serialize: false, cacheInstance: this.lru as unknown as LRUCache<string, string> };
     return {
       options,
-      factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new ObjectMemoryDriver({ ...config, ...options }, deserialize),
+      factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new ObjectMemoryDriver({ ...config, ...options }, deserialize, this),
     };
   }
 }

@@ -20,6 +20,7 @@ export class ResilientRedisTransport {
   readonly #id: string = randomUUID();
   readonly #subscriber: Redis;
   readonly #handlers = new Map<string, Handler[]>();
+  readonly #observers: Array<(payload: unknown) => void> = [];
   #dropped = false;
 
   constructor(private readonly publisher: Redis, private readonly prefix: string, onResubscribed: () => void) {
@@ -43,8 +44,14 @@ export class ResilientRedisTransport {
         return;
       }
       if (msg.busId === this.#id) return;
+      for (const o of this.#observers) o(msg.payload); // before the handlers: see observe()
       for (const h of this.#handlers.get(channel) ?? []) void Promise.resolve(h(msg.payload)).catch(() => {});
     });
+  }
+
+  /** Sees every message from another instance, synchronously and before bentocache's handlers. */
+  observe(observer: (payload: unknown) => void): void {
+    this.#observers.push(observer);
   }
 
   /** Each bentocache store's bus offers its own id; the process keeps one for all of them. */

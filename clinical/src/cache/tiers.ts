@@ -5,6 +5,7 @@ import type { CacheProvider, CreateDriverResult, L2CacheDriver } from "bentocach
 import type { Redis } from "ioredis";
 import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
 import { deriveCacheKeys, encryptingSerializer, ephemeralCacheKeys, type CacheKeys } from "./crypto";
+import { TAG_KEY_PREFIX } from "./keys";
 import { MemoryTier } from "./memory-tier";
 import { ResilientRedisTransport, resilientRedisBus } from "./redis-bus";
 import { WriteBarrier } from "./write-barrier";
@@ -55,9 +56,6 @@ export interface CacheTiers {
   close(): Promise<void>;
 }
 
-/** Bentocache's tag bookkeeping keys (bentocache 1.6): their value is the tag's last invalidation time. */
-export const TAG_KEY_PREFIX = "___bc:t:";
-
 /**
  * Redis driver counting failed writes and clears, so an invalidation that did not reach Redis is
  * known, and whose reads never throw. Bentocache's tag checks run with their own options (not
@@ -97,6 +95,20 @@ function countingRedisDriver(redis: Redis, counter: { n: number }, verify: (raw:
   return { options: { connection: redis }, factory: (config: ConstructorParameters<typeof RedisDriver>[0]) => new CountingRedisDriver(config, counter, verify) };
 }
 
+/** Bentocache bus messages that change a key elsewhere: set, delete, expire (not clear). */
+interface BusPayload {
+  type?: unknown;
+  keys?: unknown;
+  namespace?: unknown;
+}
+
+/** A tag another instance invalidated is read from Redis for a while (see TAG_QUARANTINE_MS). */
+function quarantineInvalidatedTags(l1: MemoryTier, payload: unknown): void {
+  const p = payload as BusPayload;
+  if (typeof p?.namespace !== "string" || !Array.isArray(p.keys)) return;
+  for (const key of p.keys) if (typeof key === "string" && key.startsWith(TAG_KEY_PREFIX)) l1.quarantine(`${p.namespace}:${key}`);
+}
+
 /** Builds the stores for a mode: `off` none; no Redis or no key: L1 only; else L1+L2+bus and L2-only. */
 export function buildCacheTiers(opts: TierOptions): CacheTiers {
   const emitter = new EventEmitter();
@@ -123,6 +135,7 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
     if (redis.status === "wait") redis.connect().catch(() => {});
     tiers.transport = new ResilientRedisTransport(redis, opts.prefix, opts.onRecovered);
     tiers.barrier = new WriteBarrier(redis, tiers.transport.subscriber, opts.prefix);
+    tiers.transport.observe((payload) => quarantineInvalidatedTags(l1, payload));
     for (const c of CACHE_DATA_CLASSES) {
       stores[`tiered:${c}`]!.useL2Layer(countingRedisDriver(redis, failures, verify)).useBus(resilientRedisBus(tiers.transport));
       stores[`remote:${c}`] = bentostore({ prefix: `${opts.prefix}:r:${c}` }).useL2Layer(countingRedisDriver(redis, failures, verify));
