@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CACHE_POLICIES } from "../../lib/engines/cache/policy";
 import { loadHospital } from "../src/seed/load-hospital";
-import { admin, cacheApp, dropPrefix, hasRedis, newCacheKey, newPrefix, sleep } from "./cache-support";
+import { admin, deployment, hasRedis, sleep, type cacheApp } from "./cache-support";
 import { FIXTURE } from "./fixture";
 import { useClinicalDb } from "./support";
 
@@ -26,8 +26,7 @@ const heartRate = (patientId: string, value: number) => ({
 
 describe.runIf(run)("cache across instances (one Redis, bus invalidation)", () => {
   const ctx = useClinicalDb("pglite");
-  const prefix = newPrefix();
-  const key = newCacheKey();
+  let d: ReturnType<typeof deployment>;
   let a: Awaited<ReturnType<typeof cacheApp>>;
   let b: Awaited<ReturnType<typeof cacheApp>>;
   let patient = "";
@@ -35,17 +34,13 @@ describe.runIf(run)("cache across instances (one Redis, bus invalidation)", () =
     await loadHospital(ctx.db, FIXTURE);
     const [row] = await ctx.db.query<{ id: string }>("test.vitals", "SELECT patient_id AS id FROM observations WHERE category = 'vital-signs' AND code = '67775-7' LIMIT 1");
     patient = row!.id;
-    a = await cacheApp(ctx.db, { cache: { key, prefix } });
-    b = await cacheApp(ctx.db, { cache: { key, prefix } });
+    d = deployment(ctx.db);
+    [a, b] = [await d.join(), await d.join()];
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await dropPrefix(prefix);
-  });
+  afterAll(() => d?.close());
 
-  // Over real HTTP, as clients see it: B answers only after the bus message is in Redis's hands,
-  // and it reaches A's socket before any request sent after B's answer.
+  // Over real HTTP, as clients see it: B answers only after A confirmed the invalidation
+  // (the write barrier), so A's next read cannot come from its old memory copy.
   it("B's vital-sign write makes A's next vital-signs read and triage fresh", async () => {
     const [baseA, baseB] = [await serve(a.app), await serve(b.app)];
     const url = `${baseA}/fhir/Observation?patient=${patient}&category=vital-signs&code=8867-4&_count=1`;
@@ -92,8 +87,7 @@ describe.runIf(run)("cache across instances (one Redis, bus invalidation)", () =
     expect(seen).toBe(7);
     expect((await admin(b.app, "GET", "/admin/cache/policies")).json().policies["laboratory-results"].ttlS).toBe(42);
     // A later instance catches up from the stored policy.
-    const c = await cacheApp(ctx.db, { cache: { key, prefix } });
+    const c = await d.join();
     expect((await admin(c.app, "GET", "/admin/cache/policies")).json().version).toBe(7);
-    await c.close();
   });
 });

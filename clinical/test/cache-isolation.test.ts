@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { testRedisUrl } from "../../test/support/services";
 import { loadHospital } from "../src/seed/load-hospital";
-import { cacheApp, dropPrefix, hasRedis, metric, newCacheKey, newPrefix, patients, redisDump } from "./cache-support";
+import { deployment, hasRedis, metric, patients, redisDump, type cacheApp } from "./cache-support";
 import { FIXTURE } from "./fixture";
 import { useClinicalDb } from "./support";
 
@@ -10,26 +10,21 @@ const run = hasRedis();
 
 describe.runIf(run)("cache isolation and encryption", () => {
   const ctx = useClinicalDb("pglite");
-  const prefix = newPrefix();
-  const key = newCacheKey();
   const all = patients();
+  let d: ReturnType<typeof deployment>;
   let a: Awaited<ReturnType<typeof cacheApp>>;
   let b: Awaited<ReturnType<typeof cacheApp>>;
   beforeAll(async () => {
     await loadHospital(ctx.db, FIXTURE);
     // Two instances over one Redis: answers come from L1, L2 and the database, interleaved.
-    a = await cacheApp(ctx.db, { cache: { key, prefix } });
-    b = await cacheApp(ctx.db, { cache: { key, prefix } });
+    d = deployment(ctx.db);
+    [a, b] = [await d.join(), await d.join()];
   });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await dropPrefix(prefix);
-  });
+  afterAll(() => d?.close());
 
   it("answers hundreds of concurrent requests for many patients, each with the patient asked for", async () => {
     const some = all.slice(0, 120);
-    const c = await cacheApp(ctx.db, { cache: { key, prefix } }); // joins later: its reads come from L2
+    const c = await d.join(); // joins later: its reads come from L2
     const round = (apps: typeof a.app[]) =>
       Promise.all(Array.from({ length: 600 }, (_, i) => {
         const p = some[(i * 7) % some.length]!;
@@ -51,11 +46,10 @@ describe.runIf(run)("cache isolation and encryption", () => {
     }
     expect(await metric(c.app, "clinical_cache_hits_total", { tier: "l2", data_class: "patient-demographics" })).toBeGreaterThan(0);
     expect(await metric(a.app, "clinical_cache_hits_total", { tier: "l1", data_class: "vital-signs" })).toBeGreaterThan(0);
-    await c.close();
   });
 
   it("stores no patient name, MRN or id in Redis, in values or key names", async () => {
-    const dump = await redisDump(testRedisUrl()!, prefix);
+    const dump = await redisDump(testRedisUrl()!, d.prefix);
     expect(dump.size).toBeGreaterThan(100);
     const secrets = all.slice(0, 120).flatMap((p) => [p.id, p.mrn, p.family, p.given]);
     for (const [k, v] of dump) {
@@ -70,19 +64,18 @@ describe.runIf(run)("cache isolation and encryption", () => {
 
   it("never returns an entry stored under another key (ciphertexts swapped in Redis) or a tampered one", async () => {
     const url = testRedisUrl()!;
-    const entries = [...(await redisDump(url, `${prefix}:t`))];
+    const entries = [...(await redisDump(url, `${d.prefix}:t`))];
     const r = new Redis(url);
     for (let i = 0; i < entries.length; i++) await r.set(entries[i]![0], entries[(i + 1) % entries.length]![1], "KEEPTTL");
     const [firstKey, firstValue] = entries[0]!;
     await r.set(firstKey, `${firstValue.slice(0, -4)}AAAA`, "KEEPTTL");
     r.disconnect();
-    const fresh = await cacheApp(ctx.db, { cache: { key, prefix } }); // empty L1: every read goes to L2
+    const fresh = await d.join(); // empty L1: every read goes to L2
     for (const p of all.slice(0, 120)) {
       const res = await fresh.app.inject({ method: "GET", url: `/fhir/Patient/${p.id}` });
       expect(res.statusCode).toBe(200);
       expect(res.json().id).toBe(p.id);
     }
     expect(fresh.log.text()).toContain("failed its key check");
-    await fresh.close();
   });
 });

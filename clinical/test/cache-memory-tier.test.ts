@@ -13,7 +13,7 @@ describe("memory tier", () => {
     const d = driverOf(tier, "p:t:vital-signs");
     d.set("k1", item({ total: 3 }), 10_000);
     d.set("k2", JSON.stringify(item({ total: 4 })), 10_000);
-    const [a, b] = [d.get("k1") as { value: { total: number } }, d.get("k2") as { value: { total: number } }];
+    const [a, b] = [d.get("k1") as unknown as { value: { total: number } }, d.get("k2") as unknown as { value: { total: number } }];
     expect([a.value.total, b.value.total]).toEqual([3, 4]);
     expect(Object.isFrozen(a.value)).toBe(true);
     expect(() => ((a.value as { total: number }).total = 9)).toThrow(TypeError);
@@ -33,7 +33,7 @@ describe("memory tier", () => {
     expect(d.get("vital-signs:abc:")).toBeDefined();
     await sleep(200);
     expect(d.set(tag, item(1234), 10_000)).toBe(true);
-    expect((d.get(tag) as { value: number }).value).toBe(1234);
+    expect((d.get(tag) as unknown as { value: number }).value).toBe(1234);
   });
 
   it("quarantines only the store (class) named in the message", () => {

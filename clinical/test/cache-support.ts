@@ -62,6 +62,29 @@ export async function metric(app: FastifyInstance, name: string, labels: Record<
 }
 
 /** Every key under a prefix and its raw value, read straight from Redis. */
+/**
+ * Instances of one deployment over the test Redis: one cache key, one prefix. `join()` starts
+ * another instance; `close()` ends every one it started and drops the prefix from Redis.
+ */
+export function deployment(db: ClinicalDb) {
+  const key = newCacheKey();
+  const prefix = newPrefix();
+  const started: Array<Awaited<ReturnType<typeof cacheApp>>> = [];
+  return {
+    key,
+    prefix,
+    join: async () => {
+      const t = await cacheApp(db, { cache: { key, prefix } });
+      started.push(t);
+      return t;
+    },
+    close: async () => {
+      for (const t of started) await t.close();
+      await dropPrefix(prefix);
+    },
+  };
+}
+
 export async function redisDump(url: string, prefix: string): Promise<Map<string, string>> {
   const r = new Redis(url);
   const out = new Map<string, string>();
