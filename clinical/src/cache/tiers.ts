@@ -95,9 +95,8 @@ function countingRedisDriver(redis: Redis, counter: { n: number }, verify: (raw:
   return { options: { connection: redis }, factory: (config: ConstructorParameters<typeof RedisDriver>[0]) => new CountingRedisDriver(config, counter, verify) };
 }
 
-/** Bentocache bus messages that change a key elsewhere: set, delete, expire (not clear). */
+/** What a bentocache bus message carries that matters here: the keys it names, in which store. */
 interface BusPayload {
-  type?: unknown;
   keys?: unknown;
   namespace?: unknown;
 }

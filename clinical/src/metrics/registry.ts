@@ -71,7 +71,7 @@ export function createClinicalMetrics() {
     }),
     cacheMemoryBytes: new Gauge({
       name: "clinical_cache_memory_bytes",
-      help: "Size of the memory tier (L1) as tracked by the service: the sum of its serialized (encrypted, base64) entry lengths; lru-cache's own accounting is not exposed.",
+      help: "Size of the memory tier (L1) as lru-cache accounts it: the sum of its entries' JSON lengths (entries are held decrypted, as objects), expired entries excluded.",
       labelNames: ["tier"] as const,
       registers: [registry],
       collect() {
