@@ -8,8 +8,8 @@ describe("folderCycles", () => {
       { from: "lib/services/auth/sign-in.ts", to: "lib/auth/roles.ts" },
     ]);
     expect(cycles).toHaveLength(1);
-    expect(cycles[0].folders).toEqual(["lib/auth", "lib/services/auth"]);
-    expect(cycles[0].via).toHaveLength(2);
+    expect(cycles[0]?.folders).toEqual(["lib/auth", "lib/services/auth"]);
+    expect(cycles[0]?.via).toHaveLength(2);
   });
 
   it("finds a loop through three folders", () => {
