@@ -13,6 +13,10 @@ const schema = z.object({
   /** Unset: embedded PGlite under VIGIL_DATA_DIR. */
   DATABASE_URL: optional(postgresUrl),
   VIGIL_DATA_DIR: z.string().default(".vigil"),
+  /** Signed audit checkpoints, outside the database. Unset: <VIGIL_DATA_DIR>/audit-checkpoints. */
+  VIGIL_AUDIT_CHECKPOINT_DIR: optional(z.string().min(1)),
+  /** Ed25519 key that signs them, never stored in the database. Unset: <VIGIL_DATA_DIR>/audit-signing-key. */
+  VIGIL_AUDIT_SIGNING_KEY_FILE: optional(z.string().min(1)),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),

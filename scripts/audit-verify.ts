@@ -1,20 +1,25 @@
 /**
- * `npm run audit:verify`: recomputes the audit hash chain. Exit 0 intact, 1 broken (naming the
- * first broken row), 2 could not check. Uses the same database settings as the console; with
- * embedded PGlite, stop the console first (PGlite allows one process per folder).
+ * `npm run audit:verify`: recomputes the audit hash chain and checks it against the signed
+ * checkpoints kept outside the database. Exit 0 intact, 1 broken (naming the first broken or
+ * missing row), 2 could not check. Uses the console's database settings; with embedded PGlite,
+ * stop the console first (PGlite allows one process per folder).
  */
 import { closeConsoleDb, db } from "../lib/db/prisma";
 import { verifyAuditChain } from "../lib/audit/verify-chain";
+import { checkpointDir, loadAnchors } from "../lib/services/audit/audit-anchors";
 
 async function main(): Promise<number> {
-  const report = await verifyAuditChain(await db());
+  const anchors = loadAnchors();
+  const report = await verifyAuditChain(await db(), anchors ?? undefined);
+  const cp = report.lastCheckpoint;
+  const anchored = cp ? `checked against ${anchors!.checkpoints.length} signed checkpoints, newest at event ${cp.count} (${cp.at})` : `no signed checkpoints in ${checkpointDir()}: rows deleted from the end would go unnoticed`;
   if (report.ok) {
-    console.log(`audit chain intact: ${report.checked} events verified`);
+    console.log(`audit chain intact: ${report.checked} events verified; ${anchored}`);
     return 0;
   }
   const b = report.firstBroken!;
   console.error(`audit chain BROKEN at event seq=${b.seq}: ${b.reason}`);
-  console.error(`${report.checked} events before it verified intact`);
+  console.error(`${report.checked} events before it verified intact; ${anchored}`);
   return 1;
 }
 
