@@ -12,6 +12,8 @@ const schema = z.object({
   HOSTNAME: z.string().default("127.0.0.1"),
   /** Unset: embedded PGlite under VIGIL_DATA_DIR. */
   DATABASE_URL: optional(postgresUrl),
+  /** Set: migrations run as this role (the tables' owner); the console runs as DATABASE_URL's role. */
+  VIGIL_MIGRATION_DATABASE_URL: optional(postgresUrl),
   VIGIL_DATA_DIR: z.string().default(".vigil"),
   /** Signed audit checkpoints, outside the database. Unset: <VIGIL_DATA_DIR>/audit-checkpoints. */
   VIGIL_AUDIT_CHECKPOINT_DIR: optional(z.string().min(1)),
