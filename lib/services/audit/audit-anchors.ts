@@ -13,7 +13,7 @@ export function checkpointDir(): string {
   return e.VIGIL_AUDIT_CHECKPOINT_DIR ?? join(e.VIGIL_DATA_DIR, "audit-checkpoints");
 }
 
-function signingKeyFile(): string {
+export function signingKeyFile(): string {
   const e = env();
   if (!e.VIGIL_AUDIT_SIGNING_KEY_FILE) securePrivateTree(e.VIGIL_DATA_DIR);
   return e.VIGIL_AUDIT_SIGNING_KEY_FILE ?? join(e.VIGIL_DATA_DIR, "audit-signing-key");
