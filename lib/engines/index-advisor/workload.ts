@@ -32,3 +32,16 @@ export async function readWorkloadWindowHours(db: AdvisorDb): Promise<number> {
   );
   return Math.max(MIN_WINDOW_HOURS, Number(rows[0]?.hours ?? MIN_WINDOW_HOURS));
 }
+
+/** Calls and mean time now for the given statements (the "before" of an apply, the "after" of a re-run). */
+export async function readStatementMeans(db: AdvisorDb, queryIds: string[]): Promise<Record<string, { calls: number; meanMs: number }>> {
+  if (queryIds.length === 0) return {};
+  const { rows } = await db.query<{ query_id: string; calls: number; total_ms: number }>(
+    `SELECT queryid::text AS query_id, sum(calls)::float8 AS calls, sum(total_exec_time)::float8 AS total_ms
+       FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND queryid::text = ANY($1)
+      GROUP BY queryid`,
+    [queryIds],
+  );
+  return Object.fromEntries(rows.map((r) => [r.query_id, { calls: Number(r.calls), meanMs: Number(r.total_ms) / Math.max(1, Number(r.calls)) }]));
+}
