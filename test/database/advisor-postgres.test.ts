@@ -42,7 +42,7 @@ describe.runIf(enabled)("index advisor on PostgreSQL with HypoPG", () => {
     fleet = await createTempDatabase(base!, "vigil_advisor_test");
     bare = await createTempDatabase(base!, "vigil_advisor_test");
     await seedFleet(fleet.url);
-  });
+  }, 180_000);
   afterAll(async () => {
     await fleet?.drop();
     await bare?.drop();

@@ -55,6 +55,14 @@ async function indexState(db: AdvisorDb, schema: string, name: string): Promise<
   return rows[0];
 }
 
+/** Refuses an index whose name exists, or whose key an existing valid index already leads with. */
+export async function ensureAbsent(db: AdvisorDb, c: Candidate & { name: string }): Promise<void> {
+  if (await indexState(db, c.schema, c.name)) throw new IndexBuildRefused("exists", `An index named ${c.name} already exists on ${c.schema}.${c.table}.`);
+  const table = (await readCatalog(db)).tables.find((t) => t.schema === c.schema && t.name === c.table);
+  if (!table) throw new IndexBuildFailed(`Table ${c.schema}.${c.table} no longer exists.`, false);
+  if (coveredByExisting(c, table.indexes)) throw new IndexBuildRefused("exists", `An existing index on ${c.schema}.${c.table} already serves ${candidateKey(c)}.`);
+}
+
 /**
  * Builds one suggested index: under the advisory lock, with lock_timeout and statement_timeout,
  * CONCURRENTLY outside any transaction. Refuses an index whose name exists or whose key an
@@ -64,11 +72,7 @@ async function indexState(db: AdvisorDb, schema: string, name: string): Promise<
 export async function buildIndex(db: AdvisorDb, c: Candidate & { name: string }, opts: BuildOptions): Promise<{ ms: number; ddl: string }> {
   const ddl = createIndexSql(c, { concurrently: opts.concurrently, name: c.name });
   return withBuildLock(db, async () => {
-    if (await indexState(db, c.schema, c.name)) throw new IndexBuildRefused("exists", `An index named ${c.name} already exists on ${c.schema}.${c.table}.`);
-    const table = (await readCatalog(db)).tables.find((t) => t.schema === c.schema && t.name === c.table);
-    if (!table) throw new IndexBuildFailed(`Table ${c.schema}.${c.table} no longer exists.`, false);
-    const twin = coveredByExisting(c, table.indexes);
-    if (twin) throw new IndexBuildRefused("exists", `An existing index on ${c.schema}.${c.table} already serves ${candidateKey(c)}.`);
+    await ensureAbsent(db, c);
     await db.query(`SET lock_timeout = ${Math.round(opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS)}`);
     await db.query(`SET statement_timeout = ${Math.round(opts.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS)}`);
     const started = Date.now();
@@ -76,6 +80,8 @@ export async function buildIndex(db: AdvisorDb, c: Candidate & { name: string },
       await db.query(ddl);
       return { ms: Date.now() - started, ddl };
     } catch (err) {
+      // The clean-up must not hit the build's own timeout; lock_timeout still bounds its waits.
+      await db.query("RESET statement_timeout");
       const left = await indexState(db, c.schema, c.name).catch(() => undefined);
       if (left && !left.valid) await db.query(`DROP INDEX ${opts.concurrently ? "CONCURRENTLY " : ""}IF EXISTS ${quoteIdent(c.schema)}.${quoteIdent(c.name)}`);
       throw new IndexBuildFailed((err as Error).message, Boolean(left && !left.valid));

@@ -55,6 +55,12 @@ export async function applyIndex(actor: Actor | null, input: unknown): Promise<A
   };
   const queries = s.queries as unknown as QueryEffect[];
   let costs = { costBefore: s.costBefore, costAfter: s.costAfter };
+  try {
+    await ops.ensureAbsent(candidate);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "CONFLICT") await refuse(err.message);
+    throw err;
+  }
   const fingerprint = await ops.fingerprint(s.schemaName, s.tableName);
   const rechecked = fingerprint !== s.tableFingerprint;
   if (rechecked) {

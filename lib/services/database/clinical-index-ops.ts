@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../../errors";
 import { adviseIndexes } from "../../engines/index-advisor/advise";
-import { buildIndex, dropIndex, IndexBuildRefused } from "../../engines/index-advisor/build-index";
+import { buildIndex, dropIndex, ensureAbsent, IndexBuildRefused } from "../../engines/index-advisor/build-index";
 import { readBuildProgress, type BuildProgress } from "../../engines/index-advisor/build-progress";
 import { MissingExtensionError } from "../../engines/index-advisor/extensions";
 import { recheckSuggestion, tableFingerprint, type Recheck } from "../../engines/index-advisor/recheck";
@@ -18,6 +18,8 @@ export interface ClinicalIndexOps {
   target: ClinicalDatabaseTarget;
   advise(minCalls: number): Promise<{ advice: Advice; fingerprints: Record<string, string | null> }>;
   fingerprint(schema: string, table: string): Promise<string | null>;
+  /** CONFLICT when the index (or one leading with its key) already exists. */
+  ensureAbsent(candidate: Candidate & { name: string }): Promise<void>;
   recheck(candidate: Candidate, queries: string[]): Promise<Recheck>;
   statementMeans(queryIds: string[]): Promise<Record<string, { calls: number; meanMs: number }>>;
   build(candidate: Candidate & { name: string }): Promise<{ ms: number; ddl: string }>;
@@ -42,6 +44,7 @@ const direct = (target: ClinicalDatabaseTarget): ClinicalIndexOps => ({
       return { advice, fingerprints };
     }),
   fingerprint: (schema, table) => withClinicalSession((sql) => tableFingerprint(sql, schema, table)),
+  ensureAbsent: (candidate) => withClinicalSession((sql) => ensureAbsent(sql, candidate).catch(translateIndexError)),
   recheck: (candidate, queries) => withClinicalSession((sql) => recheckSuggestion(sql, target.method, candidate, queries)),
   statementMeans: (ids) => withClinicalSession((sql) => readStatementMeans(sql, ids)),
   build: (candidate) => withClinicalSession((sql) => buildIndex(sql, candidate, { concurrently: true }).catch(translateIndexErrorKeepFailure)),

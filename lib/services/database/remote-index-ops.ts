@@ -42,6 +42,7 @@ export function remoteIndexOps(target: ClinicalDatabaseTarget): ClinicalIndexOps
     target,
     advise: (minCalls) => call("/admin/database/advise", { minCalls }),
     fingerprint: (schema, table) => call<{ fingerprint: string | null }>("/admin/database/fingerprint", { schema, table }).then((r) => r.fingerprint),
+    ensureAbsent: (candidate) => call<object>("/admin/database/ensure-absent", { candidate }).then(() => undefined),
     recheck: (candidate, queries) => call("/admin/database/recheck", { candidate, queries }),
     statementMeans: (queryIds) => call("/admin/database/statement-means", { queryIds }),
     build: (candidate) => call("/admin/database/build", { candidate }),
