@@ -128,7 +128,7 @@ describe.runIf(enabled)("apply and roll back advised indexes (console services â
     const sku = advice.suggestions.find((s) => s.indexName === "parts_sku_received_at_idx")!;
     const c = await connect(clinical.url);
     await c.query("ALTER TABLE inventory.parts ADD COLUMN note text");
-    await c.query("CREATE INDEX hand_made_sku ON inventory.parts (sku, received_at DESC)");
+    await c.query("CREATE INDEX hand_made_sku ON inventory.parts (sku, received_at)");
     await c.end();
     const ok = await applyIndex(admin, { suggestionId: bin.id, reason: "bin counts during stocktake" });
     expect(ok).toMatchObject({ status: "valid", rechecked: true });

@@ -6,6 +6,7 @@ import { DEFAULT_MIN_CALLS, KEEP_BELOW_COST_SHARE } from "./defaults";
 import { evaluateQuery, type QueryPick } from "./evaluate-query";
 import { explainGeneric } from "./explain";
 import { requireHypopg, requireStatStatements } from "./extensions";
+import { mergeWorkload } from "./sample-activity";
 import { rankSuggestions, savedMsPerHour, sumBy } from "./rank";
 import type { Advice, AdvisorDb, Candidate, QueryEffect, SkippedQuery, Suggestion, WhatIfMethod, WorkloadQuery } from "./types";
 import { withCandidates } from "./what-if";
@@ -18,6 +19,11 @@ export interface AdviseOptions {
   method: WhatIfMethod;
   /** The caller already holds a transaction on `db` (transaction method only): use savepoints only. */
   insideTransaction?: boolean;
+  /**
+   * Statements seen running in pg_stat_activity (sample-activity.ts): the ones a statement
+   * timeout cancels, which pg_stat_statements never counts.
+   */
+  sampled?: WorkloadQuery[];
   /** Only advise for these tables (`schema.table`): the re-check of one suggestion before apply. */
   tables?: string[];
 }
@@ -32,7 +38,7 @@ export async function adviseIndexes(db: AdvisorDb, opts: AdviseOptions): Promise
   await requireStatStatements(db);
   if (opts.method === "hypopg") await requireHypopg(db);
   const ownTransaction = opts.method === "transaction" && !opts.insideTransaction;
-  const workload = await readWorkload(db, opts.minCalls ?? DEFAULT_MIN_CALLS);
+  const workload = mergeWorkload(await readWorkload(db, opts.minCalls ?? DEFAULT_MIN_CALLS), opts.sampled ?? []);
   const windowHours = await readWorkloadWindowHours(db);
   const activity = await readActivity(db);
   if (ownTransaction) await db.query("BEGIN");
