@@ -96,4 +96,19 @@ describe("adviseIndexes on recorded plans", () => {
     expect(db.log.filter((s) => s.includes("hypopg_reset")).length).toBeGreaterThanOrEqual(creates - 1);
     expect(db.log.at(-1)).toBe("RESET plan_cache_mode");
   });
+
+  it("suggests a partial index for a literal predicate when it is the cheapest", async () => {
+    const QUEUED = "SELECT id FROM jobs WHERE state = 'queued' ORDER BY created LIMIT $1";
+    const rec: Recording = {
+      tables: [{ schema: "public", name: "jobs", rows: 500_000, columns: ["id", "state", "created"] }],
+      stats: [{ schema: "public", name: "jobs", column: "state", n_distinct: 4 }],
+      windowHours: 1,
+      workload: [{ queryId: "9", query: QUEUED, calls: 600, meanMs: 80, totalMs: 48_000 }],
+      plans: { [QUEUED]: { "": 9000, "public.jobs (state)": 3000, "public.jobs (created)": 40, "public.jobs (state, created)": 12, "public.jobs (created) WHERE state = 'queued'": 11.95 } },
+    };
+    const advice = await adviseIndexes(recordedDb(rec), { method: "hypopg", minCalls: 10 });
+    // (state, created) and the partial (created) WHERE … cost the same within 1%: the smaller index wins.
+    expect(advice.suggestions.map((x) => x.ddl)).toEqual(["CREATE INDEX CONCURRENTLY jobs_created_where_state_idx ON public.jobs (created) WHERE state = 'queued'"]);
+  });
 });
+
