@@ -9,7 +9,7 @@ import type { WhatIfMethod } from "../../engines/index-advisor/types";
  * (CLINICAL_DATABASE_URL): direct sessions, HypoPG what-ifs, CREATE INDEX CONCURRENTLY.
  * Embedded PGlite: one process owns `.vigil/clinical` (the clinical service), so the console
  * cannot open it; index work there goes through the service's signed control plane (see
- * clinical-index-control.ts) with the transaction method and plain CREATE INDEX.
+ * remote-index-ops.ts): not implemented yet, so it refuses with EMBEDDED_UNAVAILABLE.
  */
 export type ClinicalDatabaseTarget =
   | { kind: "postgres"; method: WhatIfMethod; concurrently: true; label: string }
