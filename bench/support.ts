@@ -30,13 +30,13 @@ export function run(cmd: string, args: string[], env: Record<string, string>): P
   });
 }
 
-export async function startServer(args: string[], env: Record<string, string>, healthUrl: string): Promise<ChildProcess> {
+export async function startServer(args: string[], env: Record<string, string>, healthUrl: string, timeoutMs = 30_000): Promise<ChildProcess> {
   // A server left over from an earlier row would answer the health check in the new one's place.
   if (await fetch(healthUrl).then(() => true, () => false)) throw new Error(`${healthUrl} is already taken`);
   // node itself (not npx) is the child, so kill() stops the server and not just a wrapper.
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
   try {
-    await waitForHttp(healthUrl, 30_000);
+    await waitForHttp(healthUrl, timeoutMs);
     return child;
   } catch (err) {
     child.kill();
