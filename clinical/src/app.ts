@@ -14,7 +14,7 @@ import { observationSearchRoutes } from "./routes/observation-search";
 import { encounterSearchRoutes } from "./routes/encounter-search";
 import { triageRoutes } from "./routes/triage";
 import { communicationRoutes } from "./routes/communication";
-import { shedLoad } from "./http/shed-load";
+import { setUpResources, type ResourcesConfig } from "./http/resources";
 import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
@@ -26,13 +26,11 @@ export interface ClinicalAppDeps {
   /** A pino logger (tests pass one writing to a buffer); default: pino to stdout at `logLevel`. */
   logger?: Logger;
   logLevel?: string;
-  /** Concurrent requests before non-emergency traffic is shed with 429. */
-  maxInFlight?: number;
+  /** Admission control and rate limits (default: adaptive limit on). */
+  resources?: ResourcesConfig;
   /** Caching (default: on; L2 only with `redis` and `cache.key`; admin API only with `cache.adminSecret`). */
   cache?: CacheConfig;
 }
-
-export const DEFAULT_MAX_IN_FLIGHT = 256;
 
 // FHIR bodies are small; anything larger is refused with 413 before it is parsed.
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -50,7 +48,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
-  shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  setUpResources(app, deps.resources ?? {}, metrics);
   fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");

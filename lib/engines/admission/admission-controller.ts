@@ -22,8 +22,8 @@ export class AdmissionController {
   readonly #inFlight: Record<AdmissionClass, number> = Object.fromEntries(ADMISSION_CLASSES.map((c) => [c, 0])) as Record<AdmissionClass, number>;
   #total = 0; // non-emergency requests in flight
 
-  constructor(private settings: AdmissionSettings, now: number, random?: () => number) {
-    this.#limit = new GradientLimit(settings, now, random);
+  constructor(private current: AdmissionSettings, now: number, random?: () => number) {
+    this.#limit = new GradientLimit(current, now, random);
   }
 
   /** A ticket to pass to `release`, or null when the request must be rejected. */
@@ -33,10 +33,10 @@ export class AdmissionController {
       return { cls, startMs: now, low: false };
     }
     this.#limit.tick(now);
-    if (this.settings.enabled && !admits(cls, this.#limit.limit, this.#inFlight[cls], this.#total, this.settings)) return null;
+    if (this.current.enabled && !admits(cls, this.#limit.limit, this.#inFlight[cls], this.#total, this.current)) return null;
     this.#inFlight[cls]++;
     this.#total++;
-    return { cls, startMs: now, low: this.#total <= this.settings.probeConcurrency };
+    return { cls, startMs: now, low: this.#total <= this.current.probeConcurrency };
   }
 
   /** `ok`: the request succeeded, so its latency is a sample (errors and timeouts are not). */
@@ -47,20 +47,24 @@ export class AdmissionController {
     if (ok) this.#limit.sample(now - ticket.startMs, now, ticket.low);
   }
 
+  get settings(): AdmissionSettings {
+    return this.current;
+  }
+
   reconfigure(settings: AdmissionSettings): void {
-    this.settings = settings;
+    this.current = settings;
     this.#limit.reconfigure(settings);
   }
 
   snapshot() {
     const limit = this.#limit.limit;
     return {
-      enabled: this.settings.enabled,
+      enabled: this.current.enabled,
       limit,
       minRttMs: this.#limit.minRttMs,
       probing: this.#limit.probing,
       inFlight: { ...this.#inFlight },
-      guaranteed: guaranteedSlots(limit, this.settings),
+      guaranteed: guaranteedSlots(limit, this.current),
     };
   }
 }

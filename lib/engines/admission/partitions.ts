@@ -15,5 +15,10 @@ export function guaranteedSlots(limit: number, p: Partitioning): Record<LimitedC
  */
 export function admits(cls: LimitedClass, limit: number, classInFlight: number, totalInFlight: number, p: Partitioning): boolean {
   if (classInFlight < Math.floor((limit * p.sharesPct[cls]) / 100)) return true;
-  return totalInFlight < Math.floor((limit * p.borrowCeilingPct[cls]) / 100);
+  return totalInFlight < ceilingSlots(cls, limit, p);
+}
+
+/** The most requests in flight (all classes) under which `cls` may still borrow; at least 1, so a tiny limit starves no class. */
+export function ceilingSlots(cls: LimitedClass, limit: number, p: Partitioning): number {
+  return Math.max(1, Math.floor((limit * p.borrowCeilingPct[cls]) / 100));
 }
