@@ -48,7 +48,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
-  setUpResources(app, deps.resources ?? {}, metrics);
+  setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
   fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");

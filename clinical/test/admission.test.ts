@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
 import { fixedLimit, useClinicalApp } from "./fixture";
+import { fastestDb } from "./support";
 import { metric } from "./cache-support";
 
 const alert = (subject: string) =>
   JSON.stringify({ resourceType: "Communication", status: "completed", priority: "stat", subject: { reference: `Patient/${subject}` }, payload: [{ contentString: "NEWS2 7: review now" }] });
 
 describe("admission control by criticality", () => {
-  const t = useClinicalApp("pglite", { resources: { admission: fixedLimit(10) } });
+  const t = useClinicalApp(fastestDb(), { resources: { admission: fixedLimit(10), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
   const post = (url: string, payload?: string) =>
     t.app.inject({ method: "POST", url, ...(payload ? { headers: { "content-type": "application/fhir+json" }, payload } : {}) });
   const read = (i: number) => t.app.inject({ method: "GET", url: `/fhir/Patient/p-${String(1 + (i % 50)).padStart(6, "0")}` });
@@ -47,7 +49,7 @@ describe("admission control by criticality", () => {
 });
 
 describe("admission control switched off", () => {
-  const t = useClinicalApp("pglite", { resources: { admission: fixedLimit(2, { enabled: false }) } });
+  const t = useClinicalApp(fastestDb(), { resources: { admission: fixedLimit(2, { enabled: false }) } });
 
   it("admits everything while still exporting the would-be limit", async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => t.app.inject({ method: "POST", url: "/fhir/Patient/p-000002/$triage" })));

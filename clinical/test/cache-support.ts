@@ -7,6 +7,7 @@ import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { buildClinicalApp } from "../src/app";
 import type { ResourcesConfig } from "../src/http/resources";
 import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
 import type { CacheConfig } from "../src/cache/setup";
 import type { ClinicalDb } from "../src/db/query";
 import { syntheticPatients } from "../src/seed/synthetic-patients";
@@ -29,7 +30,7 @@ export async function cacheApp(db: ClinicalDb, opts: { redisUrl?: string | null;
   const redis = url ? new Redis(url, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {});
   const log = capturedLogger();
-  const app = await buildClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
+  const app = await buildClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false }, rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
   return {
     app,
     redis,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Communication, RiskAssessment } from "fhir/r4";
 import { news2 } from "../src/triage/news2";
 import { NEWS2_SCORE_EXTENSION } from "../src/triage/risk-assessment";
-import { clinicalDbKinds } from "./support";
+import { clinicalDbKinds, fastestDb } from "./support";
 import { fixedLimit, useClinicalApp } from "./fixture";
 
 const alert = (subject: string, priority = "stat") => ({
@@ -74,7 +74,7 @@ describe.each(clinicalDbKinds())("triage and emergency alerts on %s", (kind) => 
 });
 
 describe("load shedding", () => {
-  const t = useClinicalApp("pglite", { resources: { admission: fixedLimit(1) } });
+  const t = useClinicalApp(fastestDb(), { resources: { admission: fixedLimit(1) } });
 
   it("sheds non-emergency requests past capacity with 429 and never sheds emergency alerts", async () => {
     const results = await Promise.all([
