@@ -18,6 +18,7 @@ import { setUpResources, type ResourcesConfig } from "./http/resources";
 import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
+import { adminResourceRoutes } from "./routes/admin-resources";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 
 export interface ClinicalAppDeps {
@@ -48,7 +49,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
-  setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
+  const resources = setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
   fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");
@@ -58,6 +59,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
+  await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
   for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
     await app.register(routes, { db: deps.db, cache: caching.cache });
   }

@@ -9,6 +9,7 @@ import { createRateLimitMetrics } from "../metrics/rate-limit-metrics";
 import type { ClinicalMetrics } from "../metrics/registry";
 import { admissionControl } from "./admission";
 import { rateLimit, RateLimiting } from "./rate-limit";
+import { ResourceState } from "./resource-state";
 
 export interface ResourcesConfig {
   /** Adaptive concurrency limit settings (default DEFAULT_ADMISSION_SETTINGS: on). */
@@ -30,7 +31,11 @@ export function setUpResources(app: FastifyInstance, config: ResourcesConfig, re
   // Hook order matters: a throttled request must not take an admission slot.
   rateLimit(app, limiting, rateLimitMetrics, admissionMetrics);
   admissionControl(app, admission, admissionMetrics);
-  return { admission, admissionMetrics, limiting, rateLimitMetrics };
+  const state = new ResourceState({ admission: admission.settings, rateLimit: limiting.settings }, (s) => {
+    admission.reconfigure(s.admission);
+    limiting.reconfigure(s.rateLimit);
+  });
+  return { admission, admissionMetrics, limiting, rateLimitMetrics, state };
 }
 
 export type ClinicalResources = ReturnType<typeof setUpResources>;
