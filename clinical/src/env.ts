@@ -10,6 +10,8 @@ const schema = z.object({
   CLINICAL_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
   VIGIL_DATA_DIR: z.string().default(".vigil"),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
+  /** `on` (default): per-client rate limits with cost weights; `off`: none (benchmarks that drive one address past its budget). */
+  CLINICAL_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
   /** `on`: the adaptive concurrency limit sheds by criticality; `off`: it only observes (benchmark baseline). */
   CLINICAL_ADMISSION: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
   CLINICAL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
