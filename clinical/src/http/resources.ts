@@ -5,6 +5,7 @@ import { DEFAULT_ADMISSION_SETTINGS } from "../../../lib/engines/admission/defau
 import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from "../../../lib/engines/admission/rate-limit";
 import type { AdmissionSettings } from "../../../lib/engines/admission/settings";
 import { createAdmissionMetrics } from "../metrics/admission-metrics";
+import { heapLimitGauge } from "../metrics/heap-limit";
 import { createRateLimitMetrics } from "../metrics/rate-limit-metrics";
 import type { ClinicalMetrics } from "../metrics/registry";
 import { admissionControl } from "./admission";
@@ -28,6 +29,7 @@ export function setUpResources(app: FastifyInstance, config: ResourcesConfig, re
   if (redis?.status === "wait") redis.connect().catch(() => {});
   const limiting = new RateLimiting(config.rateLimit ?? DEFAULT_RATE_LIMIT_SETTINGS, redis, config.prefix ?? "vigil:clinical");
   const rateLimitMetrics = createRateLimitMetrics(metrics.registry, limiting);
+  heapLimitGauge(metrics.registry);
   // Hook order matters: a throttled request must not take an admission slot.
   rateLimit(app, limiting, rateLimitMetrics, admissionMetrics);
   admissionControl(app, admission, admissionMetrics);
