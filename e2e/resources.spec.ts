@@ -13,6 +13,7 @@ test.describe("resources page", () => {
     await expect(resources.classRow("emergency")).toContainText("never limited");
     await expect(resources.classRow("ai-inference")).toContainText("SHEDDABLE");
     await expect(page.getByTestId("rate-limit-store")).toContainText(/On: budgets per client address/);
+    await expect(page.getByTestId("threshold-memory-status")).toHaveAttribute("data-status", "ok");
 
     await resources.setting("rateLimit.clientPoints").fill("3000");
     await resources.save();

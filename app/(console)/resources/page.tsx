@@ -5,6 +5,8 @@ import { resourcesState } from "@/lib/services/resources/resources-state";
 import { AdmissionTable } from "@/components/resources/admission-table";
 import { SettingsForm } from "@/components/resources/settings-form";
 import { formatUtc } from "@/components/ui/timestamp";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { RESOURCE_THRESHOLDS } from "@/lib/engines/admission/thresholds";
 
 export const metadata: Metadata = { title: "Resources" };
 
@@ -26,6 +28,15 @@ export default async function ResourcesPage() {
               {live.minRttMs !== null && `; minimum RTT last measured ${live.minRttMs} ms`}. Emergency alerts are never shed. Read at {formatUtc(live.at)}; counts since the service started.
             </p>
             <AdmissionTable live={live} />
+            <h3>Process</h3>
+            <ul data-testid="resource-thresholds">
+              <li data-testid="threshold-memory">
+                Heap: {live.heapShare === null ? "not reported" : `${(live.heapShare * 100).toFixed(1)} % of V8's limit`} — threshold {RESOURCE_THRESHOLDS.memory * 100} %:{" "}
+                <StatusBadge testId="threshold-memory-status" status={live.heapShare === null ? "neutral" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "ok" : "bad"} label={live.heapShare === null ? "not measured" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "within" : "over"} />
+              </li>
+              <li data-testid="event-loop-lag">Event-loop lag p99: {live.eventLoopLagP99Ms === null ? "not reported" : `${live.eventLoopLagP99Ms} ms`}</li>
+              <li>CPU (threshold {RESOURCE_THRESHOLDS.cpu * 100} % of a core): a rate over time, alerted by Prometheus (VigilClinicalCpuHigh); not charted here yet.</li>
+            </ul>
             <h3>Rate limits</h3>
             <p data-testid="rate-limit-store">
               {live.rateLimitStore === "off" && "Rate limiting is off."}
@@ -53,7 +64,7 @@ export default async function ResourcesPage() {
       </section>
       <section className="panel">
         <h2>Not built yet</h2>
-        <p className="muted">CPU, memory, event-loop lag and pool charts with thresholds, p95 per class, and cost per 1,000 requests are not on this page yet; nothing here is estimated.</p>
+        <p className="muted">Charts over time (CPU, memory, event-loop lag, in-flight), DB pool usage per class, p95 per class and cost per 1,000 requests are not on this page yet; nothing here is estimated.</p>
       </section>
     </>
   );

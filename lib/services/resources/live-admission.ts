@@ -17,6 +17,10 @@ export interface LiveAdmission {
   classes: LiveClass[];
   rateLimitStore: "redis" | "memory" | "off" | null;
   rejectedByEndpoint: { endpoint: string; bucket: string; count: number }[];
+  /** V8 heap used over its limit (0-1), null when the service does not report both. */
+  heapShare: number | null;
+  /** Event-loop lag p99 in ms (prom-client's monitor), null when not reported. */
+  eventLoopLagP99Ms: number | null;
 }
 
 /** `name{labels} value` lines of one metric, with their labels. */
@@ -32,6 +36,9 @@ function samples(text: string, name: string): { labels: Record<string, string>; 
 
 const one = (text: string, name: string, labels: Record<string, string> = {}) =>
   samples(text, name).find((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+
+const share = (used?: number, limit?: number) => (used !== undefined && limit ? Math.round((used / limit) * 1000) / 1000 : null);
+const ms = (s?: number) => (s !== undefined && Number.isFinite(s) ? Math.round(s * 10_000) / 10 : null);
 
 /** The clinical service's admission and rate-limit state right now, read from its /metrics (counters since it started). */
 export async function liveAdmission(): Promise<LiveAdmission> {
@@ -53,6 +60,8 @@ export async function liveAdmission(): Promise<LiveAdmission> {
       rejectedRateLimit: one(text, "clinical_admission_rejected_total", { class: cls, reason: "rate_limit" }) ?? 0,
     })),
     rateLimitStore: store ?? (samples(text, "clinical_rate_limit_store").length ? "off" : null),
+    heapShare: share(one(text, "clinical_nodejs_heap_size_used_bytes"), one(text, "clinical_heap_limit_bytes")),
+    eventLoopLagP99Ms: ms(one(text, "clinical_nodejs_eventloop_lag_p99_seconds")),
     rejectedByEndpoint: samples(text, "clinical_rate_limit_rejected_total").map((s) => ({ endpoint: s.labels.endpoint ?? "?", bucket: s.labels.bucket ?? "?", count: s.value })),
   };
 }
