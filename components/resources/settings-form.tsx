@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateResourceSettingsAction } from "@/app/(console)/resources/actions";
+import type { ActionResult } from "@/lib/errors";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
 
@@ -12,10 +12,19 @@ interface Field {
 }
 
 /** Every admission and rate-limit setting, one input per dotted path; editable by admins only. */
-export function SettingsForm({ fields, version, savedAt, appliedAt, applyError, editable }: {
+interface Saved {
+  version: number;
+  savedAt: string | null;
+  appliedAt: string | null;
+  applyError: string | null;
+}
+
+/** The page passes its server action in, so components/ never imports app/. */
+export function SettingsForm<S extends Saved>({ fields, version, savedAt, appliedAt, applyError, editable, action }: {
   fields: Field[]; version: number; savedAt: string | null; appliedAt: string | null; applyError: string | null; editable: boolean;
+  action: (prev: ActionResult<S> | null, form: FormData) => Promise<ActionResult<S>>;
 }) {
-  const [state, save, pending] = useActionState(updateResourceSettingsAction, null);
+  const [state, save, pending] = useActionState(action, null);
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const error = (path: string) => (state && !state.ok ? state.fields?.[path] ?? state.fields?.[path.split(".").slice(0, -1).join(".")] : undefined);
   return (

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/roles";
 import { resourcesState } from "@/lib/services/resources/resources-state";
 import { AdmissionTable } from "@/components/resources/admission-table";
 import { SettingsForm } from "@/components/resources/settings-form";
+import { updateResourceSettingsAction } from "./actions";
 import { formatUtc } from "@/components/ui/timestamp";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RESOURCE_THRESHOLDS } from "@/lib/engines/admission/thresholds";
@@ -60,7 +61,7 @@ export default async function ResourcesPage() {
         {!state.configured && <p className="notice">Resource control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service (npm start does this).</p>}
         {state.serviceError && <p className="notice">{state.serviceError}</p>}
         {state.service && <p data-testid="service-resource-version">The service runs settings version {state.service.version}, applied {formatUtc(state.service.appliedAt)}.</p>}
-        <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} />
+        <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} action={updateResourceSettingsAction} />
       </section>
       <section className="panel">
         <h2>Not built yet</h2>

@@ -1,8 +1,13 @@
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { RateLimiting } from "../http/rate-limit";
 
 /** Rate-limit metrics: endpoint is the method and route template, bucket `client` or `unknown-client`; never an address. */
-export function createRateLimitMetrics(registry: Registry, limiting: RateLimiting) {
+/** What the store gauge reads: the settings in force and the Redis client (structural, so metrics/ does not import http/). */
+interface LimitingView {
+  readonly settings: { enabled: boolean };
+  readonly redis: { status: string } | null;
+}
+
+export function createRateLimitMetrics(registry: Registry, limiting: LimitingView) {
   return {
     rejected: new Counter({
       name: "clinical_rate_limit_rejected_total",
