@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     await redis.flushdb();
     const svc = await startServer(["clinical/src/server.ts"], {
-      CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_MAX_IN_FLIGHT: "100000",
+      CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off",
       REDIS_URL, VIGIL_CACHE_KEY: KEY, CLINICAL_CACHE: mode.env,
     }, `http://127.0.0.1:${PORT}/health`);
     for (const w of WORKLOADS) {

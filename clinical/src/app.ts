@@ -14,10 +14,11 @@ import { observationSearchRoutes } from "./routes/observation-search";
 import { encounterSearchRoutes } from "./routes/encounter-search";
 import { triageRoutes } from "./routes/triage";
 import { communicationRoutes } from "./routes/communication";
-import { shedLoad } from "./http/shed-load";
+import { setUpResources, type ResourcesConfig } from "./http/resources";
 import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
+import { adminResourceRoutes } from "./routes/admin-resources";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 import { usePublicBaseUrl } from "./http/base-url";
 
@@ -27,15 +28,13 @@ export interface ClinicalAppDeps {
   /** A pino logger (tests pass one writing to a buffer); default: pino to stdout at `logLevel`. */
   logger?: Logger;
   logLevel?: string;
-  /** Concurrent requests before non-emergency traffic is shed with 429. */
-  maxInFlight?: number;
+  /** Admission control and rate limits (default: adaptive limit on). */
+  resources?: ResourcesConfig;
   /** Caching (default: on; L2 only with `redis` and `cache.key`; admin API only with `cache.adminSecret`). */
   cache?: CacheConfig;
   /** The base URL in Bundle links and Location headers (CLINICAL_PUBLIC_URL); never the request's Host. */
   publicUrl?: string;
 }
-
-export const DEFAULT_MAX_IN_FLIGHT = 256;
 
 // FHIR bodies are small; anything larger is refused with 413 before it is parsed.
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -54,7 +53,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
-  shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+  const resources = setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
   fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
   app.removeContentTypeParser("text/plain");
@@ -64,6 +63,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
+  await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
   for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
     await app.register(routes, { db: deps.db, cache: caching.cache });
   }

@@ -3,6 +3,8 @@ import { Redis } from "ioredis";
 import { clinicalEnv } from "./env";
 import { migrateClinicalDb, openClinicalDb } from "./db/query";
 import { buildClinicalApp } from "./app";
+import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
 import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
 
 
@@ -13,7 +15,10 @@ async function main(): Promise<void> {
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process
   const app = await buildClinicalApp({
-    db, redis, logLevel: env.LOG_LEVEL, maxInFlight: env.CLINICAL_MAX_IN_FLIGHT,
+    db, redis, logLevel: env.LOG_LEVEL, resources: {
+      admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: env.CLINICAL_ADMISSION === "on" },
+      rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: env.CLINICAL_RATE_LIMIT === "on" },
+    },
     cache: { mode: env.CLINICAL_CACHE, key: env.VIGIL_CACHE_KEY, adminSecret: env.CLINICAL_ADMIN_SECRET },
     publicUrl: env.CLINICAL_PUBLIC_URL ?? `http://${env.CLINICAL_HOST}:${env.CLINICAL_PORT}`,
   });

@@ -5,6 +5,9 @@ import { adminHeaders } from "../../lib/engines/cache/signature";
 import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { buildClinicalApp } from "../src/app";
+import type { ResourcesConfig } from "../src/http/resources";
+import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
 import type { CacheConfig } from "../src/cache/setup";
 import type { ClinicalDb } from "../src/db/query";
 import { syntheticPatients } from "../src/seed/synthetic-patients";
@@ -22,12 +25,12 @@ export const newPrefix = () => `vigil:test:${randomUUID().slice(0, 8)}`;
 export const patients = () => [...syntheticPatients(FIXTURE.patients, FIXTURE.seed)];
 
 /** An app with the cache configured; `redisUrl: null` for no Redis. Close with `close()`. */
-export async function cacheApp(db: ClinicalDb, opts: { redisUrl?: string | null; cache?: CacheConfig; maxInFlight?: number } = {}) {
+export async function cacheApp(db: ClinicalDb, opts: { redisUrl?: string | null; cache?: CacheConfig; resources?: ResourcesConfig } = {}) {
   const url = opts.redisUrl === undefined ? testRedisUrl() : opts.redisUrl;
   const redis = url ? new Redis(url, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {});
   const log = capturedLogger();
-  const app = await buildClinicalApp({ db, redis, logger: log.logger, maxInFlight: opts.maxInFlight ?? 2000, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
+  const app = await buildClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false }, rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
   return {
     app,
     redis,

@@ -49,3 +49,6 @@ export function capturedLogger() {
   });
   return { logger: pino({ level: "info" }, stream), text: () => lines.join("") };
 }
+
+/** PostgreSQL when the suite has one (seeding is much faster than PGlite on a loaded machine), else PGlite. */
+export const fastestDb = (): Kind => clinicalDbKinds().at(-1)!;

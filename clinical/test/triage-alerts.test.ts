@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Communication, RiskAssessment } from "fhir/r4";
 import { news2 } from "../src/triage/news2";
 import { NEWS2_SCORE_EXTENSION } from "../src/triage/risk-assessment";
-import { clinicalDbKinds } from "./support";
-import { useClinicalApp } from "./fixture";
+import { clinicalDbKinds, fastestDb } from "./support";
+import { fixedLimit, useClinicalApp } from "./fixture";
 import { DEFAULT_PUBLIC_URL } from "../src/http/base-url";
 
 const alert = (subject: string, priority = "stat") => ({
@@ -85,7 +85,7 @@ describe.each(clinicalDbKinds())("triage and emergency alerts on %s", (kind) => 
 });
 
 describe("load shedding", () => {
-  const t = useClinicalApp("pglite", { maxInFlight: 1 });
+  const t = useClinicalApp(fastestDb(), { resources: { admission: fixedLimit(1) } });
 
   it("sheds non-emergency requests past capacity with 429 and never sheds emergency alerts", async () => {
     const results = await Promise.all([

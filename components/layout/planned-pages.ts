@@ -18,15 +18,6 @@ export const PLANNED_PAGES = {
       "Kubernetes HorizontalPodAutoscaler export",
     ],
   },
-  resources: {
-    title: "Resources",
-    summary: "Rate limits and load shedding by clinical priority; emergency traffic is never shed.",
-    items: [
-      "Per-priority rate limits and current admission",
-      "Shed and admitted request counts by priority class",
-      "Connection pool allocation by priority",
-    ],
-  },
   monitoring: {
     title: "Monitoring",
     summary: "Service-level objectives, burn-rate alerts and links to Prometheus and Grafana.",

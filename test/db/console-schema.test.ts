@@ -59,6 +59,10 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect((await prisma.baseline.findUniqueOrThrow({ where: { id: baseline.id }, include: { run: true } })).run.id).toBe(run.id);
     await expect(prisma.baseline.create({ data: { scenario: "light", target: run.target, runId: run.id } })).rejects.toThrow();
     await expect(prisma.loadTestRun.delete({ where: { id: run.id } })).rejects.toThrow();
+    const settings = await prisma.resourceSettingsVersion.create({ data: { version: 1, settings: { admission: { enabled: true } }, createdById: user.id } });
+    expect(settings.appliedAt).toBeNull();
+    await prisma.resourceSettingsVersion.update({ where: { version: 1 }, data: { appliedAt: new Date(), applyError: null } });
+    expect((await prisma.resourceSettingsVersion.findFirstOrThrow({ orderBy: { version: "desc" } })).settings).toEqual({ admission: { enabled: true } });
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });

@@ -1,7 +1,72 @@
-import { PlannedPage } from "@/components/layout/planned-page";
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/dal";
+import { can } from "@/lib/auth/roles";
+import { resourcesState } from "@/lib/services/resources/resources-state";
+import { AdmissionTable } from "@/components/resources/admission-table";
+import { SettingsForm } from "@/components/resources/settings-form";
+import { updateResourceSettingsAction } from "./actions";
+import { formatUtc } from "@/components/ui/timestamp";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { RESOURCE_THRESHOLDS } from "@/lib/engines/admission/thresholds";
 
-export const metadata = { title: "Resources" };
+export const metadata: Metadata = { title: "Resources" };
 
-export default function Page() {
-  return <PlannedPage page="resources" />;
+export default async function ResourcesPage() {
+  const actor = await requireActor();
+  const state = await resourcesState(actor);
+  const admin = can(actor.role, "policy.change");
+  const live = state.live;
+  return (
+    <>
+      <h1>Resources</h1>
+      <section className="panel" data-testid="admission-live">
+        <h2>Admission by clinical criticality</h2>
+        {state.liveError && <p className="notice" data-testid="admission-unavailable">{state.liveError}</p>}
+        {live && (
+          <>
+            <p data-testid="admission-mode">
+              Adaptive concurrency limit: {live.enabled === null ? "not reported" : live.enabled ? "on (sheds the lowest criticality first)" : "off (observing only; nothing is shed)"}
+              {live.minRttMs !== null && `; minimum RTT last measured ${live.minRttMs} ms`}. Emergency alerts are never shed. Read at {formatUtc(live.at)}; counts since the service started.
+            </p>
+            <AdmissionTable live={live} />
+            <h3>Process</h3>
+            <ul data-testid="resource-thresholds">
+              <li data-testid="threshold-memory">
+                Heap: {live.heapShare === null ? "not reported" : `${(live.heapShare * 100).toFixed(1)} % of V8's limit`} — threshold {RESOURCE_THRESHOLDS.memory * 100} %:{" "}
+                <StatusBadge testId="threshold-memory-status" status={live.heapShare === null ? "neutral" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "ok" : "bad"} label={live.heapShare === null ? "not measured" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "within" : "over"} />
+              </li>
+              <li data-testid="event-loop-lag">Event-loop lag p99: {live.eventLoopLagP99Ms === null ? "not reported" : `${live.eventLoopLagP99Ms} ms`}</li>
+              <li>CPU (threshold {RESOURCE_THRESHOLDS.cpu * 100} % of a core): a rate over time, alerted by Prometheus (VigilClinicalCpuHigh); not charted here yet.</li>
+            </ul>
+            <h3>Rate limits</h3>
+            <p data-testid="rate-limit-store">
+              {live.rateLimitStore === "off" && "Rate limiting is off."}
+              {live.rateLimitStore === "redis" && "On: budgets per client address, shared by every instance through Redis."}
+              {live.rateLimitStore === "memory" && "On: budgets per client address kept in this instance's memory (no Redis, or Redis is down: the insurance limiter is charging)."}
+              {live.rateLimitStore === null && "Not reported by this service."}
+            </p>
+            {live.rejectedByEndpoint.length === 0
+              ? <p data-testid="rate-limit-rejections">No request has been throttled since the service started.</p>
+              : (
+                <table data-testid="rate-limit-rejections">
+                  <thead><tr><th>Endpoint</th><th>Bucket</th><th className="num">Throttled</th></tr></thead>
+                  <tbody>{live.rejectedByEndpoint.map((r) => <tr key={`${r.endpoint}-${r.bucket}`}><td>{r.endpoint}</td><td>{r.bucket}</td><td className="num">{r.count}</td></tr>)}</tbody>
+                </table>
+              )}
+          </>
+        )}
+      </section>
+      <section className="panel">
+        <h2>Settings</h2>
+        {!state.configured && <p className="notice">Resource control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service (npm start does this).</p>}
+        {state.serviceError && <p className="notice">{state.serviceError}</p>}
+        {state.service && <p data-testid="service-resource-version">The service runs settings version {state.service.version}, applied {formatUtc(state.service.appliedAt)}.</p>}
+        <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} action={updateResourceSettingsAction} />
+      </section>
+      <section className="panel">
+        <h2>Not built yet</h2>
+        <p className="muted">Charts over time (CPU, memory, event-loop lag, in-flight), DB pool usage per class, p95 per class and cost per 1,000 requests are not on this page yet; nothing here is estimated.</p>
+      </section>
+    </>
+  );
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { SLO_WINDOWS } from "./burn-rate";
 import { SLOS } from "./definitions";
-import { ALERT_GROUP, RECORDING_GROUP, prometheusRules, prometheusRulesYaml, type AlertingRule, type RecordingRule } from "./prometheus-rules";
+import { ALERT_GROUP, RESOURCE_ALERT_GROUP, RECORDING_GROUP, prometheusRules, prometheusRulesYaml, type AlertingRule, type RecordingRule } from "./prometheus-rules";
 
 describe("prometheus rules", () => {
   const file = prometheusRules();
   const recording = file.groups.find((g) => g.name === RECORDING_GROUP)!.rules as RecordingRule[];
   const alerts = file.groups.find((g) => g.name === ALERT_GROUP)!.rules as AlertingRule[];
 
-  it("puts the recording group before the alert group", () => {
-    expect(file.groups.map((g) => g.name)).toEqual([RECORDING_GROUP, ALERT_GROUP]);
+  it("puts the recording group before the alert group, then the resource threshold alerts", () => {
+    expect(file.groups.map((g) => g.name)).toEqual([RECORDING_GROUP, ALERT_GROUP, RESOURCE_ALERT_GROUP]);
   });
 
   it("records every SLO over every window exactly once, with slo/priority_class/kind labels", () => {

@@ -4,10 +4,12 @@
  */
 import { SLOS, type Slo } from "./definitions";
 import { ALERT_FOR, BURN_RATE_ALERTS, SLO_WINDOWS, type Severity } from "./burn-rate";
-import { errorRatioQuery, recordedErrorRatioQuery, recordingRuleName } from "./promql";
+import { CLINICAL_JOB, errorRatioQuery, recordedErrorRatioQuery, recordingRuleName } from "./promql";
+import { resourceThresholdAlerts } from "../admission/thresholds";
 
 export const RECORDING_GROUP = "vigil-slo-recording";
 export const ALERT_GROUP = "vigil-slo-alerts";
+export const RESOURCE_ALERT_GROUP = "vigil-resource-alerts";
 
 export interface RecordingRule {
   record: string;
@@ -73,6 +75,7 @@ export function prometheusRules(slos: readonly Slo[] = SLOS): RuleFile {
     groups: [
       { name: RECORDING_GROUP, rules: recording },
       { name: ALERT_GROUP, rules: alerts },
+      { name: RESOURCE_ALERT_GROUP, rules: resourceThresholdAlerts(CLINICAL_JOB) },
     ],
   };
 }

@@ -37,7 +37,7 @@ describe("promtool", () => {
   it.skipIf(!hasPromtool)("accepts the generated rule file (promtool check rules)", () => {
     const file = join(dir, "vigil-slo-rules.yml");
     writeFileSync(file, prometheusRulesYaml());
-    expect(promtool("check", "rules", file)).toMatch(/SUCCESS: 90 rules found/);
+    expect(promtool("check", "rules", file)).toMatch(/SUCCESS: 92 rules found/);
   });
 
   it.skipIf(!hasPromtool)("accepts the Prometheus config (promtool check config)", () => {
@@ -47,4 +47,8 @@ describe("promtool", () => {
   it.skipIf(!hasPromtool)("passes the burn-rate alert unit tests (promtool test rules)", () => {
     expect(promtool("test", "rules", RULES_TEST_PATH)).toMatch(/SUCCESS/);
   }, 180_000); // ~10 s of rule evaluation on an idle machine
+
+  it.skipIf(!hasPromtool)("passes the resource threshold alert unit tests (CPU 70 %, memory 80 %)", () => {
+    expect(promtool("test", "rules", "deploy/prometheus/tests/vigil-resource-rules.test.yml")).toMatch(/SUCCESS/);
+  }, 180_000);
 });

@@ -5,6 +5,7 @@ import { env } from "../../env";
 import { cacheCounters, clinicalCounters } from "../../metrics/clinical-counters";
 import { clinicalAdmin, type ServiceCacheState } from "../caching/clinical-admin";
 import { syncCachePolicies } from "../caching/cache-policies";
+import { syncResourceSettings } from "../resources/resource-settings";
 
 const KEY = Symbol.for("vigil.scraper");
 type Holder = { [KEY]?: NodeJS.Timeout };
@@ -45,6 +46,7 @@ export function startScraper(): void {
     // A restarted clinical service starts on the defaults: give it the saved policies back.
     if (env().CLINICAL_ADMIN_SECRET) {
       void clinicalAdmin<ServiceCacheState>("GET", "/admin/cache/policies").then((s) => syncCachePolicies(s.version)).catch(() => undefined);
+      void clinicalAdmin<{ version: number }>("GET", "/admin/resources/settings").then((s) => syncResourceSettings(s.version)).catch(() => undefined);
     }
     if (ticks++ % PRUNE_EVERY === 0) void pruneScrapes().catch(() => undefined);
   };

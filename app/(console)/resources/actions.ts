@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getActor } from "@/lib/auth/dal";
+import { toActionResult, type ActionResult } from "@/lib/errors";
+import { updateResourceSettings, type SavedResourceSettings } from "@/lib/services/resources/resource-settings";
+
+export async function updateResourceSettingsAction(_prev: ActionResult<SavedResourceSettings> | null, form: FormData): Promise<ActionResult<SavedResourceSettings>> {
+  try {
+    const data = await updateResourceSettings(await getActor(), Object.fromEntries(form));
+    revalidatePath("/resources");
+    return { ok: true, data };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}

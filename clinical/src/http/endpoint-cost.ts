@@ -1,0 +1,17 @@
+import type { CostKind } from "../../../lib/engines/admission/rate-limit";
+
+/** Cost kind per method and route template; routes not listed (health, metrics, admin) are not charged. */
+const COST_BY_ENDPOINT: Record<string, CostKind> = {
+  "GET /fhir/Patient/:id": "read",
+  "GET /fhir/Communication/:id": "read",
+  "GET /fhir/Patient": "search",
+  "GET /fhir/Observation": "search",
+  "GET /fhir/Encounter": "search",
+  "POST /fhir/Patient/:id/$triage": "triage",
+  "POST /fhir/Observation": "write",
+  "POST /fhir/Communication": "write",
+};
+
+export function costKindOf(method: string, routeTemplate: string): CostKind | undefined {
+  return COST_BY_ENDPOINT[`${method} ${routeTemplate}`];
+}
