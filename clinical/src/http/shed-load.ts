@@ -12,7 +12,7 @@ export function shedLoad(app: FastifyInstance, maxInFlight: number): void {
   app.addHook("onRequest", async (req, reply) => {
     if (inFlight >= maxInFlight && priorityOf(routeTemplate(req)) !== "emergency") {
       reply.header("retry-after", "1");
-      throw new ClinicalError("OVERLOADED", "The service is at capacity; retry in a second.");
+      throw new ClinicalError("LIMIT_EXCEEDED", "The service is at capacity; retry in a second.");
     }
     inFlight++;
     let released = false;
