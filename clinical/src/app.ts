@@ -18,6 +18,11 @@ import { shedLoad } from "./http/shed-load";
 import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
+import { observationReadRoutes } from "./routes/observation-read";
+import { encounterReadRoutes } from "./routes/encounter-read";
+import { locationRoutes } from "./routes/location";
+import { riskAssessmentRoutes } from "./routes/risk-assessment";
+import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 
 export interface ClinicalAppDeps {
@@ -60,7 +65,11 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
-  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
+  const fhirRoutes = [
+    patientRoutes, patientSearchRoutes, observationReadRoutes, observationSearchRoutes, observationCreateRoutes, encounterReadRoutes, encounterSearchRoutes,
+    locationRoutes, triageRoutes, riskAssessmentRoutes, communicationRoutes, communicationSearchRoutes,
+  ];
+  for (const routes of fhirRoutes) {
     await app.register(routes, { db: deps.db, cache: caching.cache });
   }
   return app;
