@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const app = await buildClinicalApp({
     db, redis, logger, maxInFlight: env.CLINICAL_MAX_IN_FLIGHT,
     cache: { mode: env.CLINICAL_CACHE, key: env.VIGIL_CACHE_KEY, adminSecret: env.CLINICAL_ADMIN_SECRET },
+    publicUrl: env.CLINICAL_PUBLIC_URL ?? `http://${env.CLINICAL_HOST}:${env.CLINICAL_PORT}`,
   });
   const address = await app.listen({ port: env.CLINICAL_PORT, host: env.CLINICAL_HOST });
   // The terminal's start-up line; request lines go to the file only.
