@@ -30,7 +30,7 @@ describe("scenario run against a host name (localhost)", () => {
     app = await buildClinicalApp({ db, logger: pino({ level: "silent" }) });
     await app.listen({ port: 0, host: "127.0.0.1" });
     port = (app.server.address() as { port: number }).port;
-  }, 60_000);
+  }, 240_000); // PGlite start-up and 1,000 patients: ~15 s here, minutes on a loaded 2-core box
   afterAll(async () => {
     await app?.close();
     await db?.close();

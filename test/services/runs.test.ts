@@ -65,6 +65,9 @@ describe.each(consoleDbKinds())("load-test run verbs on %s", (kind) => {
       for (const id of liveRuns().keys()) cancelLiveRun(id);
       const end = Date.now() + 20_000;
       while (liveRuns().size && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      // The supervisor records the outcome after the process exits: wait for it before the database goes.
+      const running = async () => (await db()).loadTestRun.count({ where: { status: "running" } });
+      while ((await running()) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
       await server?.close();
     });
 
