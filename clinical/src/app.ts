@@ -19,6 +19,11 @@ import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
 import { adminResourceRoutes } from "./routes/admin-resources";
+import { observationReadRoutes } from "./routes/observation-read";
+import { encounterReadRoutes } from "./routes/encounter-read";
+import { locationRoutes } from "./routes/location";
+import { riskAssessmentRoutes } from "./routes/risk-assessment";
+import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 import { usePublicBaseUrl } from "./http/base-url";
 
@@ -64,7 +69,11 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
   await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
-  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
+  const fhirRoutes = [
+    patientRoutes, patientSearchRoutes, observationReadRoutes, observationSearchRoutes, observationCreateRoutes, encounterReadRoutes, encounterSearchRoutes,
+    locationRoutes, triageRoutes, riskAssessmentRoutes, communicationRoutes, communicationSearchRoutes,
+  ];
+  for (const routes of fhirRoutes) {
     await app.register(routes, { db: deps.db, cache: caching.cache });
   }
   return app;

@@ -23,6 +23,8 @@ const schema = z.object({
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** `on` (L1 + L2 as policies say), `l2-only` (skip L1 for every class) or `off` (no caching; benchmark baseline). */
   CLINICAL_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "l2-only", "off"]).default("on")),
+  /** Where the per-request log lines go: a file path, or `-` for stdout. Unset: VIGIL_DATA_DIR/logs/clinical-requests.log. */
+  CLINICAL_REQUEST_LOG: optional(z.string().min(1)),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,18 +1,25 @@
-import type { IssueCode } from "./fhir/operation-outcome";
+/**
+ * FHIR R4 issue-type codes used by this service. Declared here, not in fhir/, so errors.ts
+ * imports nothing: fhir/* depends on errors, never the other way (that was an import loop).
+ */
+export type IssueCode = "invalid" | "not-found" | "not-supported" | "too-long" | "throttled" | "transient" | "exception" | "processing" | "security" | "conflict";
 
-export type ClinicalErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "UNPROCESSABLE" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "OVERLOADED" | "RATE_LIMITED" | "UNAVAILABLE" | "UNAUTHORIZED" | "CONFLICT";
+/**
+ * One name per HTTP status across both deployables: a code also used by the console
+ * (lib/errors.ts) has the console's name and status; test/errors/error-codes.test.ts checks it.
+ */
+export type ClinicalErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "UNPROCESSABLE" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "LIMIT_EXCEEDED" | "UNAVAILABLE" | "UNAUTHENTICATED" | "CONFLICT";
 
 /** HTTP status and FHIR issue code for each error; the error handler reads this table. */
 export const ERROR_MAPPING: Record<ClinicalErrorCode, { status: number; issue: IssueCode }> = {
   INVALID_INPUT: { status: 400, issue: "invalid" },
   NOT_FOUND: { status: 404, issue: "not-found" },
   UNPROCESSABLE: { status: 422, issue: "processing" },
-  OVERLOADED: { status: 429, issue: "throttled" },
-  RATE_LIMITED: { status: 429, issue: "throttled" },
+  LIMIT_EXCEEDED: { status: 429, issue: "throttled" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, issue: "not-supported" },
   PAYLOAD_TOO_LARGE: { status: 413, issue: "too-long" },
   UNAVAILABLE: { status: 503, issue: "transient" },
-  UNAUTHORIZED: { status: 401, issue: "security" },
+  UNAUTHENTICATED: { status: 401, issue: "security" },
   CONFLICT: { status: 409, issue: "conflict" },
 };
 

@@ -28,7 +28,7 @@ export function StartRunForm({ scenarios, defaultTarget }: { scenarios: Scenario
       <label>
         Target (loopback or allowlisted)
         <input name="target" defaultValue={defaultTarget} required data-testid="run-target" />
-        {err?.fields?.target && <span className="field-error">{err.fields.target[0]}</span>}
+        {err?.fields?.target && <span className="field-error" data-testid="run-target-error">{err.fields.target[0]}</span>}
       </label>
       <label>
         Duration in seconds (optional, stretches the scenario)

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRun } from "../../lib/services/load-tests/start-run";
+import { cancelLiveRun, liveRuns } from "../../lib/services/load-tests/supervisor";
+import { LOADTEST_LIMITS } from "../../lib/engines/loadgen/limits";
+import { loopbackServer } from "../../lib/engines/loadgen/test-server";
 import { abortRun } from "../../lib/services/load-tests/abort-run";
 import { listRuns } from "../../lib/services/load-tests/list-runs";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
@@ -40,5 +43,47 @@ describe.each(consoleDbKinds())("load-test run verbs on %s", (kind) => {
     await expect(abortRun(ops, { runId: run.id })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await listRuns(ops, { status: "passed" })).toEqual([expect.objectContaining({ id: run.id, requests: 10, p95: 12 })]);
     expect(await listRuns(ops, { status: "failed" })).toEqual([]);
+  });
+
+  it("refuses a host name that does not resolve as a field error on target, audited, nothing created", async () => {
+    const ops = await makeActor("ops");
+    // .invalid never resolves (RFC 2606): the failure is local, no traffic leaves the machine.
+    const err = await startRun(ops, { scenario: "light", target: "https://nonexistent.invalid" }).catch((e) => e);
+    expect(err).toMatchObject({ code: "FORBIDDEN", fields: { target: [expect.stringMatching(/nonexistent\.invalid does not resolve/)] } });
+    const [event] = await auditEventsFor({ action: "run.start", actor: ops.email });
+    expect(event).toMatchObject({ outcome: "denied", after: expect.objectContaining({ target: "https://nonexistent.invalid" }) });
+    expect(await (await db()).loadTestRun.count({ where: { createdById: ops.id } })).toBe(0);
+  });
+
+  describe("per-user run cap under parallel submissions", () => {
+    let server: Awaited<ReturnType<typeof loopbackServer>>;
+    beforeAll(async () => {
+      server = await loopbackServer((_req, res) => res.end("{}"));
+    });
+    afterAll(async () => {
+      // Stop the runs this test started and wait for their processes to exit.
+      for (const id of liveRuns().keys()) cancelLiveRun(id);
+      const end = Date.now() + 20_000;
+      while (liveRuns().size && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      // The supervisor records the outcome after the process exits: wait for it before the database goes.
+      const running = async () => (await db()).loadTestRun.count({ where: { status: "running" } });
+      while ((await running()) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      await server?.close();
+    });
+
+    it("starts at most the cap; the rest are refused with LIMIT_EXCEEDED and audited", async () => {
+      const ops = await makeActor("ops");
+      const N = 6;
+      const cap = LOADTEST_LIMITS.maxConcurrentRunsPerUser;
+      const results = await Promise.allSettled(Array.from({ length: N }, () => startRun(ops, { scenario: "light", target: server.url, durationS: "5" })));
+      const started = results.filter((r) => r.status === "fulfilled");
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(started).toHaveLength(cap);
+      expect(refused.map((r) => r.reason.code)).toEqual(Array(N - cap).fill("LIMIT_EXCEEDED"));
+      expect(await (await db()).loadTestRun.count({ where: { createdById: ops.id } })).toBe(cap);
+      const events = await auditEventsFor({ action: "run.start", actor: ops.email });
+      expect(events.filter((e) => e.outcome === "success")).toHaveLength(cap);
+      expect(events.filter((e) => e.outcome === "denied")).toHaveLength(N - cap);
+    }, 30_000);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyReply } from "fastify";
+import type { IssueCode } from "../errors";
 
-/** FHIR R4 issue-type codes used by this service. */
-export type IssueCode = "invalid" | "not-found" | "not-supported" | "too-long" | "throttled" | "transient" | "exception" | "processing" | "security" | "conflict";
+export type { IssueCode };
 
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 

@@ -10,6 +10,22 @@ export const paging = (defaultCount: number, max: number) => ({
   _offset: z.coerce.number().int().min(0).max(MAX_OFFSET).default(0),
 });
 
+/** Ids one `_id` search may name (comma-separated, FHIR's "or"). */
+export const MAX_IDS_PER_SEARCH = 100;
+
+/** `_id=a,b,c`: the logical ids to match; every search takes it. */
+export const idList = z
+  .string()
+  .transform((v) => v.split(","))
+  .pipe(z.array(z.string().regex(FHIR_ID)).min(1).max(MAX_IDS_PER_SEARCH));
+
+/** The `:id` of a read; diagnostics never echo it (error bodies end up in logs and screenshots). */
+export function readId(params: unknown, type: string): string {
+  const id = (params as { id?: unknown } | undefined)?.id;
+  if (typeof id !== "string" || !FHIR_ID.test(id)) throw new ClinicalError("INVALID_INPUT", `${type} id must be 1-64 characters of A-Z, a-z, 0-9, '-' or '.'.`);
+  return id;
+}
+
 /** `p-000001` or `Patient/p-000001`. */
 export const patientReference = z
   .string()

@@ -32,7 +32,7 @@ export function signedAdminScope(app: FastifyInstance, secret: string | undefine
     );
     if (refused) {
       req.log.warn({ route: req.routeOptions.url, reason: refused }, "admin request refused");
-      throw new ClinicalError("UNAUTHORIZED", "A valid x-vigil-timestamp and x-vigil-signature are required.");
+      throw new ClinicalError("UNAUTHENTICATED", "A valid x-vigil-timestamp and x-vigil-signature are required.");
     }
   });
 }

@@ -22,7 +22,7 @@ export function admissionControl(app: FastifyInstance, admission: AdmissionContr
     if (!ticket) {
       metrics.rejected.inc({ class: cls, reason: "concurrency" });
       reply.header("retry-after", OVERLOAD_RETRY_AFTER_S);
-      return done(new ClinicalError("OVERLOADED", "The service is at capacity for this kind of request; retry in a second."));
+      return done(new ClinicalError("LIMIT_EXCEEDED", "The service is at capacity for this kind of request; retry in a second."));
     }
     const res = reply.raw;
     res.once("close", () => admission.release(ticket, performance.now(), res.writableFinished && res.statusCode < 500));

@@ -65,7 +65,7 @@ export function rateLimit(app: FastifyInstance, limiting: RateLimiting, metrics:
       metrics.rejected.inc({ endpoint: `${req.method} ${route}`, bucket: policy });
       const cls = priorityOf(route);
       if (cls !== "system") admissionMetrics.rejected.inc({ class: cls, reason: "rate_limit" });
-      throw new ClinicalError("RATE_LIMITED", "This client has used its request budget for now; retry after the time given in Retry-After.");
+      throw new ClinicalError("LIMIT_EXCEEDED", "This client has used its request budget for now; retry after the time given in Retry-After.");
     }
   });
 }

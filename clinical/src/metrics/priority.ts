@@ -10,8 +10,10 @@ import type { PriorityClass } from "./registry";
 const PRIORITY_BY_PREFIX: [string, AdmissionClass][] = [
   ["/fhir/Communication", "emergency"],
   ["/fhir/Patient/:id/$triage", "ai-inference"],
+  ["/fhir/RiskAssessment", "ai-inference"],
   ["/fhir/Observation", "clinical-data"],
   ["/fhir/Encounter", "clinical-data"],
+  ["/fhir/Location", "clinical-data"],
   ["/fhir/Patient", "patient-data"],
 ];
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
-import { z } from "zod";
 import type { ClinicalCache } from "../cache/clinical-cache";
 import type { ClinicalDb } from "../db/query";
 import { ClinicalError } from "../errors";
 import { COMMUNICATION_COLUMNS, communicationId, communicationSchema, toFhirCommunication, type CommunicationRow } from "../fhir/communication";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { baseUrl } from "../http/base-url";
+import { readId } from "../fhir/search-params";
 
 const INSERT = `INSERT INTO communications (patient_id, priority, status, category, payload)
   SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM patients WHERE id = $1)
@@ -33,10 +33,9 @@ export const communicationRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: Cl
   });
 
   app.get("/fhir/Communication/:id", async (req, reply) => {
-    const p = z.object({ id: z.string() }).parse(req.params);
-    const key = communicationId(p.id);
-    if (!key) throw new ClinicalError("INVALID_INPUT", "Communication ids look like c-123.");
-    const [row] = await db.query<CommunicationRow>("communication.read", `SELECT ${COMMUNICATION_COLUMNS} FROM communications WHERE id = $1`, [key]);
+    // A well-formed id not shaped `c-<number>` cannot exist: 404, like any other absent id.
+    const key = communicationId(readId(req.params, "Communication"));
+    const [row] = key ? await db.query<CommunicationRow>("communication.read", `SELECT ${COMMUNICATION_COLUMNS} FROM communications WHERE id = $1`, [key]) : [];
     if (!row) throw new ClinicalError("NOT_FOUND", "No communication with that id.");
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(toFhirCommunication(row));
   });

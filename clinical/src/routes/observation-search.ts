@@ -9,18 +9,20 @@ import { LOINC } from "../fhir/codes";
 import { dateParams, type DateCondition } from "../fhir/date-param";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { OBSERVATION_COLUMNS, toFhirObservation, type ObservationRow } from "../fhir/observation";
-import { linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
+import { idList, linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
+import { observationKey } from "../fhir/observation";
 import { baseUrl } from "../http/base-url";
 
 const schema = z.object({
-  patient: patientReference,
+  _id: idList.optional(),
+  patient: patientReference.optional(),
   category: z.enum(["vital-signs", "laboratory"]).optional(),
   // `http://loinc.org|8867-4` or `8867-4`
   code: z.string().regex(/^((http:\/\/loinc\.org)?\|)?\d{1,7}-\d$/).transform((c) => c.split("|").pop()!).optional(),
   date: dateParams,
   _sort: z.enum(["date", "-date"]).default("-date"),
   ...paging(20, 200),
-});
+}).refine((q) => q.patient || q._id, { path: ["patient"], message: "patient or _id is required" });
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +40,10 @@ type Search = z.infer<typeof schema>;
 async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resources: Observation[] }> {
   const params: unknown[] = [];
   const push = (v: unknown) => (params.push(v), `$${params.length}`);
-  const where = [`patient_id = ${push(q.patient)}`];
+  const where: string[] = [];
+  if (q.patient) where.push(`patient_id = ${push(q.patient)}`);
+  // Ids not shaped `o-<number>` match nothing.
+  if (q._id) where.push(`id = ANY(${push(q._id.map(observationKey).filter((k) => k !== null))}::bigint[])`);
   if (q.category) where.push(`category = ${push(q.category)}`);
   if (q.code) where.push(`code = ${push(q.code)}`);
   for (const d of q.date ?? []) where.push(dateSql(d, push));
@@ -62,9 +67,9 @@ export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache
   app.get("/fhir/Observation", async (req, reply) => {
     const q = parseSearch(schema, req.query);
     const dataClass = q.category === "vital-signs" ? "vital-signs" : q.category === "laboratory" ? "laboratory-results" : null;
-    const variant = normalizedQuery({ ...q, patient: undefined, date: q.date?.map((d) => d.raw) });
-    const { total, resources } = dataClass ? await cache.read(dataClass, q.patient, variant, () => search(db, q)) : await search(db, q);
-    const links = linkParams({ ...q, date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
+    const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
+    const { total, resources } = dataClass && q.patient ? await cache.read(dataClass, q.patient, variant, () => search(db, q)) : await search(db, q);
+    const links = linkParams({ ...q, _id: q._id?.join(","), date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
     const bundle = searchset(baseUrl(req), "/fhir/Observation", links, { count: q._count, offset: q._offset }, total, resources);
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
   });

@@ -4,11 +4,12 @@ import type { ClinicalDb } from "../db/query";
 import { searchset } from "../fhir/bundle";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { MRN_SYSTEM, toFhirPatient, type PatientRow } from "../fhir/patient";
-import { linkParams, paging, parseSearch } from "../fhir/search-params";
+import { idList, linkParams, paging, parseSearch } from "../fhir/search-params";
 import { baseUrl } from "../http/base-url";
 import { PATIENT_COLUMNS } from "./patient";
 
 const schema = z.object({
+  _id: idList.optional(),
   identifier: z.string().min(1).max(128).optional(),
   name: z.string().trim().min(1).max(100).optional(),
   ...paging(20, 100),
@@ -27,6 +28,10 @@ export const patientSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async
     const q = parseSearch(schema, req.query);
     const where: string[] = [];
     const params: unknown[] = [];
+    if (q._id) {
+      params.push(q._id);
+      where.push(`id = ANY($${params.length})`);
+    }
     if (q.identifier) {
       const id = parseIdentifier(q.identifier);
       if (id.system !== undefined && id.system !== "" && id.system !== MRN_SYSTEM) where.push("false");
@@ -45,7 +50,7 @@ export const patientSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async
       `SELECT ${PATIENT_COLUMNS} FROM patients ${filter} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q._count, q._offset],
     );
-    const bundle = searchset(baseUrl(req), "/fhir/Patient", linkParams(q), { count: q._count, offset: q._offset }, total, rows.map(toFhirPatient));
+    const bundle = searchset(baseUrl(req), "/fhir/Patient", linkParams({ ...q, _id: q._id?.join(",") }), { count: q._count, offset: q._offset }, total, rows.map(toFhirPatient));
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
   });
 };

@@ -5,9 +5,7 @@ import type { ClinicalDb } from "../db/query";
 import { ClinicalError } from "../errors";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { FHIR_ID } from "../fhir/search-params";
-import { latestVitals, toNews2Input } from "../triage/latest-vitals";
-import { news2 } from "../triage/news2";
-import { toRiskAssessment } from "../triage/risk-assessment";
+import { assessPatient } from "../triage/assess-patient";
 
 const params = z.object({ id: z.string().regex(FHIR_ID) });
 // The operation takes no inputs yet; an empty Parameters resource (or no body) is accepted.
@@ -15,24 +13,15 @@ const body = z.union([z.undefined(), z.null(), z.object({ resourceType: z.litera
 
 /**
  * The AI-inference endpoint: NEWS2 deterioration risk from the patient's latest vital signs.
- * Cached as triage-results (the assessment keeps the time it was computed); a new vital sign
- * invalidates it. 404 and 422 answers are never cached.
+ * Cached as triage-results (see assess-patient.ts); the same assessment is readable at
+ * `GET /fhir/RiskAssessment/<patient id>`.
  */
 export const triageRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.post("/fhir/Patient/:id/$triage", async (req, reply) => {
     const p = params.safeParse(req.params);
     if (!p.success) throw new ClinicalError("INVALID_INPUT", "Patient id must be 1-64 characters of A-Z, a-z, 0-9, '-' or '.'.");
     if (!body.safeParse(req.body).success) throw new ClinicalError("INVALID_INPUT", "Body must be empty or a Parameters resource with no parameters.");
-    const assessment = await cache.read("triage-results", p.data.id, "news2", async () => {
-      const [exists] = await db.query("patient.exists", "SELECT 1 FROM patients WHERE id = $1", [p.data.id]);
-      if (!exists) throw new ClinicalError("NOT_FOUND", "No patient with that id.");
-      const latest = await latestVitals(db, p.data.id);
-      const input = toNews2Input(latest);
-      if ("missing" in input) {
-        throw new ClinicalError("UNPROCESSABLE", `Cannot score NEWS2: no recorded ${input.missing.join(", ")}.`);
-      }
-      return toRiskAssessment(p.data.id, news2(input.input), latest, new Date());
-    });
+    const assessment = await assessPatient(db, cache, p.data.id);
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(assessment);
   });
 };

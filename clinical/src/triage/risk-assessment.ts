@@ -30,6 +30,9 @@ export function toRiskAssessment(patientId: string, result: News2Result, latest:
   }
   return {
     resourceType: "RiskAssessment",
+    // One current assessment per patient, so it is named by the patient's id: readable at
+    // RiskAssessment/<patient id>, recomputed (and cached) exactly as $triage does.
+    id: patientId,
     status: "final",
     subject: { reference: `Patient/${patientId}` },
     occurrenceDateTime: now.toISOString(),

@@ -22,14 +22,14 @@ export interface Target {
  * An undici connection pool to one origin, connecting only to the pinned address (resolved and
  * checked once, see target-guard.ts). Redirects are never followed: a 3xx is just a status.
  */
-export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: { address: string; family: number }; timeoutMs?: number }): Target {
+export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number }): Target {
   const pinned = opts.pinnedAddress;
   const pool = new Pool(origin, {
     connections: opts.connections,
     pipelining: 1,
     headersTimeout: opts.timeoutMs ?? 30_000,
     bodyTimeout: opts.timeoutMs ?? 30_000,
-    connect: pinned ? { lookup: (_host: string, _o: unknown, cb: (err: null, address: string, family: number) => void) => cb(null, pinned.address, pinned.family) } : undefined,
+    connect: pinned ? { lookup: pinnedLookup(pinned) } : undefined,
   });
   const target: Target = {
     send: (method, path, cb) => pool.dispatch({ origin, method: method as "GET", path }, new SendHandler(cb) as unknown as Parameters<Pool["dispatch"]>[1]),
@@ -62,6 +62,22 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
     close: () => pool.close(),
   };
   return target;
+}
+
+type PinnedLookup = { address: string; family: number; addresses?: { address: string; family: number }[] };
+type LookupCallback = (err: null, address: string | { address: string; family: number }[], family?: number) => void;
+
+/**
+ * A `dns.lookup` stand-in that only ever answers the pinned addresses. Node 20's net.connect
+ * asks with `{ all: true }` (happy eyeballs) and then expects an array: answering that with one
+ * address made every connection to a host *name* fail with ERR_INVALID_IP_ADDRESS.
+ */
+export function pinnedLookup(pinned: PinnedLookup) {
+  const all = pinned.addresses?.length ? pinned.addresses : [{ address: pinned.address, family: pinned.family }];
+  return (_host: string, o: { all?: boolean } | number | undefined, cb: LookupCallback) => {
+    if (typeof o === "object" && o?.all) cb(null, all);
+    else cb(null, all[0]!.address, all[0]!.family);
+  };
 }
 
 /**

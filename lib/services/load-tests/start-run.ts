@@ -8,14 +8,14 @@ import { guardTarget, TargetRefused } from "../../engines/loadgen/target-guard";
 import { LOADTEST_LIMITS } from "../../engines/loadgen/limits";
 import { startRunSchema } from "../../validations/run";
 import { invalidInput } from "../validation-error";
-import { liveRuns, superviseRun } from "./supervisor";
+import { superviseRun } from "./supervisor";
 
 /** Loopback, the configured clinical service and VIGIL_LOADTEST_ALLOWLIST. */
 export function allowedHosts(): string[] {
   return [new URL(env().CLINICAL_URL).hostname, ...env().VIGIL_LOADTEST_ALLOWLIST];
 }
 
-/** Starts a run (ops, admin): validated, target checked and pinned, capped per user, audited. */
+/** Starts a run (ops, admin): validated, target checked and pinned, capped per user (atomically), audited. */
 export async function startRun(actor: Actor | null, input: unknown): Promise<{ id: string }> {
   const user = await authorize(actor, "loadtest.run", { action: "run.start" });
   const parsed = startRunSchema.safeParse(input);
@@ -23,28 +23,34 @@ export async function startRun(actor: Actor | null, input: unknown): Promise<{ i
   const { scenario, target, durationS, abortOnFail } = parsed.data;
   const thresholds = parsed.data.thresholds?.map((t) => ({ ...t, abortOnFail }));
   const prisma = await db();
-  const refuse = async (reason: string, code: "FORBIDDEN" | "LIMIT_EXCEEDED") => {
+  const refuse = async (reason: string, code: "FORBIDDEN" | "LIMIT_EXCEEDED", fields?: Record<string, string[]>) => {
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "run.start", target: scenario, sourceIp: user.sourceIp, outcome: "denied", after: { scenario, target, reason } }),
     );
-    return new AppError(code, reason);
+    return new AppError(code, reason, fields);
   };
   try {
     await guardTarget(target, allowedHosts());
   } catch (err) {
-    if (err instanceof TargetRefused) throw await refuse(err.message, "FORBIDDEN");
+    // Shown under the form's target field (an unresolvable name included), and audited.
+    if (err instanceof TargetRefused) throw await refuse(err.message, "FORBIDDEN", { target: [err.message] });
     throw err;
   }
-  const mine = [...liveRuns().values()].filter((r) => r.userId === user.id).length;
-  if (mine >= LOADTEST_LIMITS.maxConcurrentRunsPerUser) {
-    throw await refuse(`You already have ${mine} runs in progress (limit ${LOADTEST_LIMITS.maxConcurrentRunsPerUser}).`, "LIMIT_EXCEEDED");
-  }
   const config = { scenario, target, durationS: durationS ?? null, seed: 1, thresholds: thresholds ?? "scenario defaults" };
-  const run = await prisma.$transaction(async (tx) => {
+  const cap = LOADTEST_LIMITS.maxConcurrentRunsPerUser;
+  // Count and create in one transaction holding the user's row lock: parallel submissions by one
+  // user queue on the lock, so each sees the runs the previous one created (count-await-start
+  // let them all through).
+  const outcome = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM users WHERE id = ${user.id}::uuid FOR UPDATE`;
+    const mine = await tx.loadTestRun.count({ where: { createdById: user.id, status: "running" } });
+    if (mine >= cap) return { refused: mine } as const;
     const created = await tx.loadTestRun.create({ data: { scenario, target, status: "running", config, createdById: user.id, startedAt: new Date() } });
     await recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "run.start", target: created.id, sourceIp: user.sourceIp, outcome: "success", after: config });
-    return created;
+    return { run: created } as const;
   });
+  if ("refused" in outcome) throw await refuse(`You already have ${outcome.refused} runs in progress (limit ${cap}).`, "LIMIT_EXCEEDED");
+  const run = outcome.run;
   superviseRun(run.id, user.id, { scenario, target, durationS, seed: 1, thresholds, allowHosts: allowedHosts() });
   return { id: run.id };
 }
