@@ -1,0 +1,22 @@
+import { normalizeQuery } from "./normalize-query";
+
+/**
+ * Names statements by their normalized text. The application registers each named query's SQL
+ * (as it runs it); a pg_stat_statements text with the same normalized form gets that name.
+ */
+export function createQueryNames(limit = 500) {
+  const byText = new Map<string, string>();
+  return {
+    register(name: string, sql: string): void {
+      const key = normalizeQuery(sql);
+      if (byText.has(key) || byText.size >= limit) return;
+      byText.set(key, name);
+    },
+    nameOf: (query: string): string | null => byText.get(normalizeQuery(query)) ?? null,
+    get size() {
+      return byText.size;
+    },
+  };
+}
+
+export type QueryNames = ReturnType<typeof createQueryNames>;
