@@ -19,6 +19,8 @@ import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
+import { adminDbRoutes } from "./routes/admin-db";
+import { withQueryNames } from "./db/named-queries";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -60,8 +62,10 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
+  const named = withQueryNames(deps.db);
+  await app.register(adminDbRoutes, { db: deps.db, names: named.names, secret: deps.cache?.adminSecret });
   for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
-    await app.register(routes, { db: deps.db, cache: caching.cache });
+    await app.register(routes, { db: named.db, cache: caching.cache });
   }
   return app;
 }

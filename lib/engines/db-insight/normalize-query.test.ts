@@ -24,6 +24,14 @@ describe("createQueryNames", () => {
     expect(names.nameOf("SELECT * FROM encounters WHERE id = $1")).toBeNull();
   });
 
+  it("keeps both names of one statement run for two purposes", () => {
+    const names = createQueryNames();
+    names.register("search_vital", "SELECT * FROM obs WHERE category = $1");
+    names.register("search_lab", "SELECT * FROM obs WHERE category = $1");
+    names.register("search_lab", "SELECT * FROM obs WHERE category = $1");
+    expect(names.nameOf("SELECT * FROM obs WHERE category = $1")).toBe("search_vital / search_lab");
+  });
+
   it("stops growing at its limit", () => {
     const names = createQueryNames(2);
     for (const t of ["a", "b", "c"]) names.register(t, `SELECT 1 FROM ${t}`);
