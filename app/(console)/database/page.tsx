@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/dal";
 import { getInsight } from "@/lib/services/database/get-insight";
 import { InsightSections } from "@/components/database/insight-sections";
+import { OptimizeSection } from "@/components/database/optimize-section";
 
 export const metadata: Metadata = { title: "Database" };
 
@@ -12,6 +13,7 @@ export default async function DatabasePage() {
     <>
       <h1>Database</h1>
       <InsightSections result={insight} />
+      <OptimizeSection actor={actor} />
     </>
   );
 }
