@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import { clinicalEnv } from "./env";
 import { migrateClinicalDb, openClinicalDb } from "./db/query";
+import { enableStatementStats } from "./db/statement-stats";
 import { buildClinicalApp } from "./app";
 import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const env = clinicalEnv();
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR, statementTimeoutMs: env.CLINICAL_STATEMENT_TIMEOUT_MS });
   await migrateClinicalDb(db);
+  await enableStatementStats(db);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process
   const app = await buildClinicalApp({
