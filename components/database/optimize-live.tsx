@@ -2,12 +2,12 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import type { OptimizeView } from "@/lib/services/database/optimize/get-optimize";
+import type { OptimizeResult, OptimizeView } from "@/lib/services/database/optimize/get-optimize";
 import type { OptimizeAdvice } from "@/lib/services/database/optimize/advisor-calls";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { OptimizeSteps } from "./optimize-steps";
 import { OptimizeConfirm } from "./optimize-confirm";
-import { OptimizeResultView, type OptimizeResult } from "./optimize-result";
+import { OptimizeResultView } from "./optimize-result";
 
 const POLL_MS = 1000;
 const MOVING = ["running", "applying"];

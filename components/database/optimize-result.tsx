@@ -1,16 +1,9 @@
 import type { Comparison } from "@/lib/engines/regression/types";
 import type { MeanChange } from "@/lib/engines/db-insight/query-means";
+import type { OptimizeResult } from "@/lib/services/database/optimize/get-optimize";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fmtCount, fmtMs } from "./format";
-
-export interface OptimizeResult {
-  verdict: string;
-  comparisons: Comparison[];
-  explanation: string[];
-  queries: MeanChange[];
-  nothingToApply?: boolean;
-}
 
 const faster = (ratio: number) => (ratio < 1 ? `${((1 - ratio) * 100).toFixed(0)}% faster` : ratio > 1 ? `${((ratio - 1) * 100).toFixed(0)}% slower` : "same");
 
