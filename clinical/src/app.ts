@@ -19,7 +19,7 @@ import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
-import { adminDbRoutes } from "./routes/admin-db";
+import { adminDatabaseInsightRoutes } from "./routes/admin-database-insight";
 import { withQueryNames } from "./db/named-queries";
 
 export interface ClinicalAppDeps {
@@ -63,7 +63,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
   const named = withQueryNames(deps.db);
-  await app.register(adminDbRoutes, { db: deps.db, names: named.names, secret: deps.cache?.adminSecret });
+  await app.register(adminDatabaseInsightRoutes, { db: deps.db, names: named.names, secret: deps.cache?.adminSecret });
   for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
     await app.register(routes, { db: named.db, cache: caching.cache });
   }

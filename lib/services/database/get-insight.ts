@@ -19,7 +19,7 @@ export async function fetchInsight(): Promise<InsightResult> {
     return { ok: false, reason: "Database insight is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service (npm start does this)." };
   }
   try {
-    const res = await clinicalAdmin<{ kind: "pglite" | "postgres"; insight: DatabaseInsight }>("GET", "/admin/db/insight", undefined, { timeoutMs: INSIGHT_TIMEOUT_MS });
+    const res = await clinicalAdmin<{ kind: "pglite" | "postgres"; insight: DatabaseInsight }>("GET", "/admin/database/insight", undefined, { timeoutMs: INSIGHT_TIMEOUT_MS });
     return { ok: true, ...res };
   } catch (err) {
     if (err instanceof AppError) return { ok: false, reason: err.message };

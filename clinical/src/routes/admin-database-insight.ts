@@ -8,13 +8,13 @@ import { signedAdminScope } from "../http/admin-auth";
 /**
  * The database's statistics for the console (signed like the cache control plane). The service
  * owns its database — embedded PGlite allows one process only — so the console reads through it.
- * - `GET /admin/db/insight` → `{ kind, insight }` (lib/engines/db-insight/types.ts); read-only.
+ * - `GET /admin/database/insight` → `{ kind, insight }` (lib/engines/db-insight/types.ts); read-only.
  */
-export const adminDbRoutes: FastifyPluginAsync<{ db: ClinicalDb; names: QueryNames; secret?: string }> = async (app, { db, names, secret }) => {
+export const adminDatabaseInsightRoutes: FastifyPluginAsync<{ db: ClinicalDb; names: QueryNames; secret?: string }> = async (app, { db, names, secret }) => {
   signedAdminScope(app, secret);
   const run: RunSql = (sql, params) => db.query("admin.db_insight", sql, params);
 
-  app.get("/admin/db/insight", async (_req, reply) => {
+  app.get("/admin/database/insight", async (_req, reply) => {
     const insight = await collectInsight(run, names.nameOf);
     return reply.header("cache-control", "no-store").send({ kind: db.kind, insight });
   });

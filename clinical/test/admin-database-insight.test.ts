@@ -7,9 +7,9 @@ import type { DatabaseInsight } from "../../lib/engines/db-insight/types";
 import { clinicalDbKinds, useClinicalDb } from "./support";
 
 const SECRET = "test-only-clinical-admin-secret-0123456789";
-const PATH = "/admin/db/insight";
+const PATH = "/admin/database/insight";
 
-describe.each(clinicalDbKinds())("GET /admin/db/insight on %s", (kind) => {
+describe.each(clinicalDbKinds())("GET /admin/database/insight on %s", (kind) => {
   const ctx = useClinicalDb(kind);
   let app: FastifyInstance;
 
