@@ -24,6 +24,8 @@ const schema = z.object({
   /** Hosts (besides loopback) that load tests may target, comma-separated. */
   VIGIL_LOADTEST_ALLOWLIST: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
   CLINICAL_URL: z.url().default("http://127.0.0.1:4000"),
+  /** The clinical service's PostgreSQL, for the index advisor (insight, advice, apply). Unset: the embedded PGlite, reached through the clinical service. */
+  CLINICAL_DATABASE_URL: optional(postgresUrl),
   /** Shared with the clinical service: signs the console's cache-policy and invalidation calls. Unset: cache control is off. */
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** Set: SLO history comes from this Prometheus (PromQL). Unset: the console scrapes CLINICAL_URL/metrics itself. */

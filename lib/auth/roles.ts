@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   "loadtest.run": ["ops", "admin"],
   "baseline.promote": ["admin"],
   "policy.change": ["admin"],
+  "index.advise": ["ops", "admin"],
   "index.change": ["admin"],
   "user.view": ["admin"],
   "user.manage": ["admin"],

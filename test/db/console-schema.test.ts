@@ -78,6 +78,27 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect(await prisma.optimizeStep.count({ where: { sessionId: s.id } })).toBe(0);
   });
 
+  it("keeps advice runs, their suggestions and applied indexes (index advisor)", async () => {
+    const prisma = await db();
+    const run = await prisma.indexAdviceRun.create({ data: { method: "hypopg", minCalls: 10, analyzed: 3, windowHours: 1.5 } });
+    const suggestion = await prisma.indexSuggestion.create({
+      data: {
+        runId: run.id, rank: 1, schemaName: "public", tableName: "t", indexName: "t_a_idx", columns: [{ name: "a", desc: true }], predicate: [],
+        ddl: "CREATE INDEX CONCURRENTLY t_a_idx ON public.t (a DESC)", queries: [{ query: "SELECT 1 FROM t WHERE a = $1" }],
+        costBefore: 100, costAfter: 4, estimatedSavedMsPerHour: 12.5, activity: { writeHeavy: false }, tableFingerprint: "fp",
+      },
+    });
+    const applied = await prisma.appliedIndex.create({
+      data: { suggestionId: suggestion.id, schemaName: "public", tableName: "t", indexName: "t_a_idx", ddl: suggestion.ddl, method: "hypopg", reason: "slow lookups", before: { costBefore: 100 } },
+    });
+    expect(applied.status).toBe("building");
+    const loaded = await prisma.indexAdviceRun.findUniqueOrThrow({ where: { id: run.id }, include: { suggestions: { include: { applied: true } } } });
+    expect(loaded.suggestions[0]!.applied[0]!.id).toBe(applied.id);
+    await prisma.appliedIndex.update({ where: { id: applied.id }, data: { status: "rolled_back", rolledBackAt: new Date(), rollbackReason: "writes slowed" } });
+    await prisma.indexAdviceRun.delete({ where: { id: run.id } });
+    expect((await prisma.appliedIndex.findUniqueOrThrow({ where: { id: applied.id } })).suggestionId).toBeNull();
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE on the audit table", async () => {
     const sql = await (await consoleDb()).sql();
     await sql.query("INSERT INTO audit_events (actor, action, outcome, prev_hash, hash) VALUES ('t','x.y','success','0',$1)", [`imm-${kind}`]);

@@ -1,0 +1,25 @@
+/** The advisor's thresholds, each with its unit and reason. */
+
+/** Keep an index only when it brings a query's estimated cost below this share of today's (Dexter's rule). */
+export const KEEP_BELOW_COST_SHARE = 0.5;
+
+/** Statements seen fewer times than this are noise from one-off sessions, not workload. */
+export const DEFAULT_MIN_CALLS = 10;
+
+/** Two candidates whose costs differ by less than this share are equal: the smaller index wins. */
+export const COST_TIE_SHARE = 0.01;
+
+/** A table is write-heavy when rows written per hour exceed this multiple of its scans per hour. */
+export const WRITE_HEAVY_WRITES_PER_READ = 1;
+
+/** Rates over a shorter window than this (minutes after a stats reset) would be wild guesses. */
+export const MIN_WINDOW_HOURS = 1 / 60;
+
+/** At most this many statements are planned, busiest first, so one run stays within seconds. */
+export const MAX_QUERIES = 200;
+
+/** PostgreSQL truncates identifiers longer than this (NAMEDATALEN - 1). */
+export const MAX_IDENTIFIER_BYTES = 63;
+
+/** A multi-column candidate is capped here: wider keys rarely pay for their write cost. */
+export const MAX_INDEX_COLUMNS = 5;

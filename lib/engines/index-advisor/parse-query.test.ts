@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseQuery, UnsupportedQueryError } from "./parse-query";
+
+describe("parseQuery (PostgreSQL's parser via libpg-query)", () => {
+  it("reads equality, IN, range and a DESC sort, counting the parameters", async () => {
+    const q = await parseQuery("SELECT id FROM readings r WHERE r.device = $1 AND kind = ANY($2) AND taken_at >= $3 ORDER BY taken_at DESC, id LIMIT $4");
+    expect(q.params).toBe(4);
+    expect(q.blocks).toHaveLength(1);
+    expect(q.blocks[0]!.tables).toEqual([{ name: "readings", alias: "r", schema: undefined }]);
+    expect(q.blocks[0]!.predicates).toEqual([
+      { column: ["r", "device"], kind: "eq", constant: undefined },
+      { column: ["kind"], kind: "in" },
+      { column: ["taken_at"], kind: "range" },
+    ]);
+    expect(q.blocks[0]!.sort).toEqual([{ column: ["taken_at"], desc: true }, { column: ["id"], desc: false }]);
+  });
+
+  it("keeps literals as partial-index predicates, quoting them safely", async () => {
+    const q = await parseQuery("SELECT 1 FROM jobs WHERE state = 'it''s queued' AND retries = 3 AND done IS NULL AND $1 < priority");
+    expect(q.blocks[0]!.predicates).toEqual([
+      { column: ["state"], kind: "eq", constant: "= 'it''s queued'" },
+      { column: ["retries"], kind: "eq", constant: "= 3" },
+      { column: ["done"], kind: "eq", constant: "IS NULL" },
+      { column: ["priority"], kind: "range" },
+    ]);
+  });
+
+  it("follows joins, subqueries and UNION into their own blocks; OR contributes nothing", async () => {
+    const q = await parseQuery(
+      "SELECT a.x FROM shop.orders a JOIN items b ON b.order_id = a.id WHERE a.status = $1 OR a.total > $2 " +
+        "UNION ALL SELECT 1 FROM carts WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = $3)",
+    );
+    const tables = q.blocks.map((b) => b.tables.map((t) => `${t.schema ?? ""}.${t.name}`));
+    expect(tables).toEqual([[ "shop.orders", ".items"], [".users"], [".carts"]]);
+    expect(q.blocks[0]!.predicates).toEqual([{ column: ["b", "order_id"], kind: "eq" }, { column: ["a", "id"], kind: "eq" }]);
+    expect(q.blocks[1]!.predicates).toEqual([{ column: ["u", "email"], kind: "eq", constant: undefined }]);
+  });
+
+  it("refuses utility statements and reports syntax errors", async () => {
+    await expect(parseQuery("VACUUM readings")).rejects.toBeInstanceOf(UnsupportedQueryError);
+    await expect(parseQuery("SELEC nope")).rejects.toThrow(/syntax error/);
+  });
+});

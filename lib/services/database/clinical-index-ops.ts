@@ -1,0 +1,61 @@
+import "server-only";
+import { AppError } from "../../errors";
+import { adviseIndexes } from "../../engines/index-advisor/advise";
+import { buildIndex, dropIndex, IndexBuildRefused } from "../../engines/index-advisor/build-index";
+import { readBuildProgress, type BuildProgress } from "../../engines/index-advisor/build-progress";
+import { MissingExtensionError } from "../../engines/index-advisor/extensions";
+import { recheckSuggestion, tableFingerprint, type Recheck } from "../../engines/index-advisor/recheck";
+import type { Advice, Candidate } from "../../engines/index-advisor/types";
+import { readStatementMeans } from "../../engines/index-advisor/workload";
+import { clinicalDatabaseTarget, withClinicalSession, type ClinicalDatabaseTarget } from "./clinical-database";
+import { remoteIndexOps } from "./remote-index-ops";
+
+/**
+ * Every index operation the console performs on the clinical database, behind one interface:
+ * direct sessions on PostgreSQL, or the clinical service's control plane for embedded PGlite.
+ */
+export interface ClinicalIndexOps {
+  target: ClinicalDatabaseTarget;
+  advise(minCalls: number): Promise<{ advice: Advice; fingerprints: Record<string, string | null> }>;
+  fingerprint(schema: string, table: string): Promise<string | null>;
+  recheck(candidate: Candidate, queries: string[]): Promise<Recheck>;
+  statementMeans(queryIds: string[]): Promise<Record<string, { calls: number; meanMs: number }>>;
+  build(candidate: Candidate & { name: string }): Promise<{ ms: number; ddl: string }>;
+  drop(schema: string, name: string): Promise<{ existed: boolean }>;
+  progress(): Promise<BuildProgress[]>;
+}
+
+/** Engine refusals become typed console errors; a missing extension carries its fix. */
+export function translateIndexError(err: unknown): never {
+  if (err instanceof MissingExtensionError) throw new AppError("CONFLICT", `${err.message}. To enable it: ${err.fix.join(" ; ")}`);
+  if (err instanceof IndexBuildRefused) throw new AppError("CONFLICT", err.message);
+  throw err;
+}
+
+const direct = (target: ClinicalDatabaseTarget): ClinicalIndexOps => ({
+  target,
+  advise: (minCalls) =>
+    withClinicalSession(async (sql) => {
+      const advice = await adviseIndexes(sql, { method: target.method, minCalls }).catch(translateIndexError);
+      const fingerprints: Record<string, string | null> = {};
+      for (const s of advice.suggestions) fingerprints[`${s.schema}.${s.table}`] ??= await tableFingerprint(sql, s.schema, s.table);
+      return { advice, fingerprints };
+    }),
+  fingerprint: (schema, table) => withClinicalSession((sql) => tableFingerprint(sql, schema, table)),
+  recheck: (candidate, queries) => withClinicalSession((sql) => recheckSuggestion(sql, target.method, candidate, queries)),
+  statementMeans: (ids) => withClinicalSession((sql) => readStatementMeans(sql, ids)),
+  build: (candidate) => withClinicalSession((sql) => buildIndex(sql, candidate, { concurrently: true }).catch(translateIndexErrorKeepFailure)),
+  drop: (schema, name) => withClinicalSession((sql) => dropIndex(sql, schema, name, { concurrently: true }).catch(translateIndexError)),
+  progress: () => withClinicalSession((sql) => readBuildProgress(sql)),
+});
+
+/** Build failures (IndexBuildFailed) pass through: the apply service records and reports them. */
+function translateIndexErrorKeepFailure(err: unknown): never {
+  if (err instanceof IndexBuildRefused) translateIndexError(err);
+  throw err;
+}
+
+export function clinicalIndexOps(): ClinicalIndexOps {
+  const target = clinicalDatabaseTarget();
+  return target.kind === "postgres" ? direct(target) : remoteIndexOps(target);
+}
