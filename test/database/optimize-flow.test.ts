@@ -40,6 +40,7 @@ describe.runIf(enabled)("Optimize: baseline, advice, confirmation, apply, the sa
     clinical = await openClinicalDb({ url: temp.url, dataDir: "" });
     await migrateClinicalDb(clinical);
     await clinical.query("test.ext", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    await clinical.query("test.ext", "CREATE EXTENSION IF NOT EXISTS hypopg");
     await loadHospital(clinical, { patients: PATIENTS, seed: 1, anchor: new Date("2026-11-26T08:00:00Z") });
     // Caching off: every request reaches the database, so the runs measure the indexes alone.
     app = await buildClinicalApp({ db: clinical, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });

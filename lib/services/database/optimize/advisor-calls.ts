@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "../../../auth/actor";
 import { AppError } from "../../../errors";
+import { adviseIndexes } from "../advise-indexes";
+import { applyIndex } from "../apply-index";
 
 /** A suggestion as the Optimize flow shows it for confirmation. */
 export interface OptimizeSuggestion {
@@ -14,22 +16,33 @@ export interface OptimizeSuggestion {
 }
 
 export interface OptimizeAdvice {
-  method: "hypopg" | "transaction";
+  method: string;
   suggestions: OptimizeSuggestion[];
 }
 
 export interface AppliedForOptimize {
   suggestionId: string;
+  appliedIndexId: string;
   index: string;
+  buildMs: number | null;
   how: string;
 }
 
-// Wired to the index advisor's services (lib/services/database/advise-indexes.ts, apply-index.ts)
-// once they are merged; until then the flow stops at the advice step with this reason.
-export async function adviseForOptimize(_actor: Actor): Promise<OptimizeAdvice> {
-  throw new AppError("UNAVAILABLE", "The index advisor is not available in this build.");
+/** The index advisor on the workload the baseline run just produced (stored like any advice). */
+export async function adviseForOptimize(actor: Actor): Promise<OptimizeAdvice> {
+  const advice = await adviseIndexes(actor, {});
+  return {
+    method: advice.method,
+    suggestions: advice.suggestions.map((s) => ({
+      id: s.id, table: s.table, ddl: s.ddl, costBefore: s.costBefore, costAfter: s.costAfter,
+      estimatedSavedMsPerHour: s.estimatedSavedMsPerHour, queries: s.queries.map((q) => q.query),
+    })),
+  };
 }
 
-export async function applyForOptimize(_actor: Actor, _suggestionId: string, _reason: string): Promise<AppliedForOptimize> {
-  throw new AppError("UNAVAILABLE", "The index advisor is not available in this build.");
+/** Applies one suggestion through the advisor's audited apply; a failed build stops the flow. */
+export async function applyForOptimize(actor: Actor, suggestionId: string, reason: string): Promise<AppliedForOptimize> {
+  const r = await applyIndex(actor, { suggestionId, reason });
+  if (r.status !== "valid") throw new AppError("CONFLICT", `Building ${r.indexName} failed: ${r.error ?? "unknown error"}; the invalid index was dropped.`);
+  return { suggestionId, appliedIndexId: r.id, index: r.indexName, buildMs: r.buildMs, how: r.note ?? "CREATE INDEX CONCURRENTLY" };
 }

@@ -32,6 +32,10 @@ export async function runAfterPhase(sessionId: string, actor: Actor, reason: str
     await setStep(sessionId, "verdict", "running");
     const result = await verdictFor(s.baselineRunId!, after.runId, s.steps.find((x) => x.kind === "insight")?.detail, after.means);
     await setStep(sessionId, "verdict", "done", { verdict: result.verdict });
+    // The applied-index rows keep the figures measured after them (who/when/why is already there).
+    for (const a of applied) {
+      await prisma.appliedIndex.update({ where: { id: a.appliedIndexId }, data: { after: { optimizeSessionId: sessionId, verdict: result.verdict, queries: result.queries } as unknown as Prisma.InputJsonValue } });
+    }
     await prisma.optimizeSession.update({ where: { id: sessionId }, data: { status: "done", result: result as unknown as Prisma.InputJsonValue, finishedAt: new Date() } });
   } catch (err) {
     await failSession(sessionId, err).catch(() => {});
