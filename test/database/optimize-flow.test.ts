@@ -30,7 +30,7 @@ async function until(id: string, actor: Parameters<typeof getOptimize>[0], ok: (
 }
 
 describe.runIf(enabled)("Optimize: baseline, advice, confirmation, apply, the same run, verdict", () => {
-  useFreshConsoleDb("pglite");
+  useFreshConsoleDb("postgres");
   let temp: Awaited<ReturnType<typeof createTempDatabase>>;
   let clinical: ClinicalDb;
   let app: FastifyInstance;

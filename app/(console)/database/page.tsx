@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/auth/dal";
 import { getInsight } from "@/lib/services/database/get-insight";
 import { InsightSections } from "@/components/database/insight-sections";
 import { OptimizeSection } from "@/components/database/optimize-section";
+import { SuggestionsSection } from "@/components/database/suggestions-section";
 
 export const metadata: Metadata = { title: "Database" };
 
@@ -13,6 +14,7 @@ export default async function DatabasePage() {
     <>
       <h1>Database</h1>
       <InsightSections result={insight} />
+      <SuggestionsSection actor={actor} />
       <OptimizeSection actor={actor} />
     </>
   );
