@@ -28,6 +28,20 @@ export class DatabasePage {
     return this.page.getByTestId("cache-hit");
   }
 
+  /** Runs the advisor on the statements called at least `minCalls` times. */
+  async advise(minCalls: number) {
+    await this.page.getByTestId("advise-form").locator('input[name="minCalls"]').fill(String(minCalls));
+    await this.page.getByTestId("advise-submit").click();
+  }
+
+  suggestions() {
+    return this.page.getByTestId("suggestion");
+  }
+
+  adviceMethod() {
+    return this.page.getByTestId("advice-method");
+  }
+
   optimizeStart() {
     return this.page.getByTestId("optimize-start");
   }
