@@ -18,6 +18,9 @@ const SECRET = "test-only-clinical-admin-secret-0123456789";
 // milliseconds even on an idle machine — enough for the verdict's 50 ms floor to be cleared.
 const PATIENTS = 3000;
 const RUN_S = 80;
+// 50 users on the everyday mix: every endpoint gets requests in every 10-second window, which the
+// verdict needs (the 10-user "light" mix left triage, census and alerts short of windows).
+const SCENARIO = "normal";
 
 async function until(id: string, actor: Parameters<typeof getOptimize>[0], ok: (s: OptimizeView) => boolean, ms: number): Promise<OptimizeView> {
   const end = Date.now() + ms;
@@ -59,8 +62,8 @@ describe.runIf(enabled)("Optimize: baseline, advice, confirmation, apply, the sa
   it("ends with an improvement verdict and measured per-query means, applied only after an admin confirms", async () => {
     const ops = await makeActor("ops");
     const admin = await makeActor("admin");
-    const { id } = await startOptimize(ops, { scenario: "light", durationS: String(RUN_S) });
-    await expect(startOptimize(admin, { scenario: "light", durationS: String(RUN_S) })).rejects.toMatchObject({ code: "CONFLICT" });
+    const { id } = await startOptimize(ops, { scenario: SCENARIO, durationS: String(RUN_S) });
+    await expect(startOptimize(admin, { scenario: SCENARIO, durationS: String(RUN_S) })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const waiting = await until(id, ops, (s) => s.status === "awaiting-confirmation" || s.status === "done", (RUN_S + 150) * 1000);
     expect(waiting.error).toBeNull();
@@ -78,14 +81,14 @@ describe.runIf(enabled)("Optimize: baseline, advice, confirmation, apply, the sa
     expect(done.error).toBeNull();
     expect(done.steps.map((s) => s.status)).toEqual(["done", "done", "done", "done", "done", "done", "done"]);
     const result = done.result as OptimizeResult;
-    expect(result.verdict, result.explanation.join("\n")).toBe("improvement");
-    const vitals = result.comparisons.find((c) => /vital/i.test(c.endpoint) && c.metric === "p50");
-    expect(vitals?.ratio).toBeLessThan(0.5);
-    expect(result.comparisons.some((c) => c.outcome === "regression")).toBe(false);
     // The measured figures, for the record (the machine is shared; the lead may re-run on a quiet one).
     console.log(`optimize verdict: ${result.verdict}; applied: ${JSON.stringify(done.steps.find((x) => x.kind === "apply")?.detail)}`);
     for (const c of result.comparisons.filter((x) => x.metric === "p50")) console.log(`  ${c.endpoint} p50 ${c.baselineValue.toFixed(1)} → ${c.candidateValue.toFixed(1)} ms (×${c.ratio.toFixed(3)}, ${c.outcome})`);
     for (const q of result.queries.slice(0, 8)) console.log(`  ${q.name ?? q.queryId}: mean ${q.meanBeforeMs.toFixed(2)} → ${q.meanAfterMs.toFixed(2)} ms (${q.callsBefore} / ${q.callsAfter} calls)`);
+    expect(result.verdict, result.explanation.join("\n")).toBe("improvement");
+    const vitals = result.comparisons.find((c) => /vital/i.test(c.endpoint) && c.metric === "p50");
+    expect(vitals?.ratio).toBeLessThan(0.5);
+    expect(result.comparisons.some((c) => c.outcome === "regression")).toBe(false);
     const query = result.queries.find((q) => q.name?.includes("observation.search_vital-signs"));
     expect(query).toBeDefined();
     expect(query!.meanAfterMs).toBeLessThan(query!.meanBeforeMs / 2);
