@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { latestOptimize } from "@/lib/services/database/optimize/get-optimize";
+import { ACTIVE_STATUSES } from "@/lib/services/database/optimize/steps";
 import { SCENARIO_NAMES } from "@/lib/engines/loadgen/scenarios/built-in";
 import { DEFAULT_OPTIMIZE_RUN_S, MIN_OPTIMIZE_RUN_S } from "@/lib/validations/optimize";
 import { Card } from "@/components/ui/card";
@@ -13,7 +14,7 @@ import { OptimizeLive } from "./optimize-live";
  */
 export async function OptimizeSection({ actor }: { actor: Actor }) {
   const latest = await latestOptimize(actor);
-  const active = latest && ["running", "awaiting-confirmation", "applying"].includes(latest.status);
+  const active = latest && ACTIVE_STATUSES.includes(latest.status);
   const disabledReason = !can(actor.role, "loadtest.run") ? `Your role (${actor.role}) may not run load tests.` : active ? "An Optimize flow is in progress." : null;
   return (
     <Card title="Optimize and prove it" testId="optimize">
