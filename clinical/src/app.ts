@@ -25,6 +25,8 @@ import { locationRoutes } from "./routes/location";
 import { riskAssessmentRoutes } from "./routes/risk-assessment";
 import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
+import { adminDatabaseInsightRoutes } from "./routes/admin-database-insight";
+import { withQueryNames } from "./db/named-queries";
 import { usePublicBaseUrl } from "./http/base-url";
 
 export interface ClinicalAppDeps {
@@ -69,12 +71,14 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
   await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
+  const named = withQueryNames(deps.db);
+  await app.register(adminDatabaseInsightRoutes, { db: deps.db, names: named.names, secret: deps.cache?.adminSecret });
   const fhirRoutes = [
     patientRoutes, patientSearchRoutes, observationReadRoutes, observationSearchRoutes, observationCreateRoutes, encounterReadRoutes, encounterSearchRoutes,
     locationRoutes, triageRoutes, riskAssessmentRoutes, communicationRoutes, communicationSearchRoutes,
   ];
   for (const routes of fhirRoutes) {
-    await app.register(routes, { db: deps.db, cache: caching.cache });
+    await app.register(routes, { db: named.db, cache: caching.cache });
   }
   return app;
 }

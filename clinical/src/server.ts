@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { clinicalEnv } from "./env";
 import { migrateClinicalDb, openClinicalDb } from "./db/query";
+import { enableStatementStats } from "./db/statement-stats";
 import { buildClinicalApp } from "./app";
 import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const logger = clinicalLogger({ level: env.LOG_LEVEL, requestLogFile: requestLog });
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR, statementTimeoutMs: env.CLINICAL_STATEMENT_TIMEOUT_MS });
   await migrateClinicalDb(db);
+  await enableStatementStats(db);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process
   const app = await buildClinicalApp({

@@ -1,14 +1,5 @@
 /** What each not-yet-built page will hold; shown instead of any invented figure. */
 export const PLANNED_PAGES = {
-  database: {
-    title: "Database",
-    summary: "Optimise the clinical database with measured before/after evidence.",
-    items: [
-      "Slow-query analysis from pg_stat_statements",
-      "Index advice, safe concurrent index creation and the measured effect",
-      "Connection allocation by clinical priority",
-    ],
-  },
   scaling: {
     title: "Scaling",
     summary: "Set scaling policies for healthcare schedules and emergency surges, exported to Kubernetes.",

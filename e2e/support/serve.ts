@@ -30,6 +30,8 @@ Object.assign(process.env, {
   VIGIL_ADMIN_PASSWORD: E2E.adminPassword,
   CLINICAL_URL: `http://127.0.0.1:${E2E.clinicalPort}`,
   CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret,
+  // The index advisor reaches a PostgreSQL clinical database directly (HypoPG, CONCURRENTLY).
+  ...(e2eDatabaseUrl("clinical") ? { CLINICAL_DATABASE_URL: e2eDatabaseUrl("clinical") } : {}),
   ...("idleMinutes" in which ? { VIGIL_SESSION_IDLE_MINUTES: String(which.idleMinutes) } : {}),
 });
 await import("../../scripts/serve-console");

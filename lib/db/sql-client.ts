@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Extensions } from "@electric-sql/pglite";
 import pg from "pg";
 import { securePrivateTree } from "../startup/private-files";
 
@@ -49,10 +49,10 @@ export async function openSqlClient(opts: { url?: string; dataDir: string }): Pr
   return pgliteSqlClient(await openPglite(opts.dataDir));
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
+export async function openPglite(dataDir: string, extensions?: Extensions): Promise<PGlite> {
   const dir = resolve(dataDir);
   mkdirSync(dirname(dir), { recursive: true });
-  const db = new PGlite(dir);
+  const db = new PGlite(dir, extensions ? { extensions } : undefined);
   await db.waitReady;
   securePrivateTree(dir);
   return db;

@@ -74,6 +74,21 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect(await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `s:${kind}` } })).toMatchObject({ attempts: 1, throttled: 0, throttledPrevious: 0 });
   });
 
+  it("keeps an optimize session with its ordered steps, and refuses unknown statuses", async () => {
+    const prisma = await db();
+    const s = await prisma.optimizeSession.create({
+      data: { scenario: "light", target: "http://127.0.0.1:4000", durationS: 70, steps: { create: [{ position: 0, kind: "baseline", status: "running" }, { position: 1, kind: "insight" }] } },
+    });
+    const read = await prisma.optimizeSession.findUniqueOrThrow({ where: { id: s.id }, include: { steps: { orderBy: { position: "asc" } } } });
+    expect(read.status).toBe("running");
+    expect(read.steps.map((x) => [x.kind, x.status])).toEqual([["baseline", "running"], ["insight", "pending"]]);
+    await expect(prisma.optimizeStep.create({ data: { sessionId: s.id, position: 1, kind: "advice" } })).rejects.toThrow();
+    await expect(prisma.optimizeSession.update({ where: { id: s.id }, data: { status: "nearly" } })).rejects.toThrow();
+    await prisma.optimizeSession.update({ where: { id: s.id }, data: { status: "done", result: { verdict: "improvement" }, finishedAt: new Date() } });
+    await prisma.optimizeSession.delete({ where: { id: s.id } });
+    expect(await prisma.optimizeStep.count({ where: { sessionId: s.id } })).toBe(0);
+  });
+
   it("keeps advice runs, their suggestions and applied indexes (index advisor)", async () => {
     const prisma = await db();
     const run = await prisma.indexAdviceRun.create({ data: { method: "hypopg", minCalls: 10, analyzed: 3, windowHours: 1.5 } });

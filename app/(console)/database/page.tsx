@@ -1,7 +1,21 @@
-import { PlannedPage } from "@/components/layout/planned-page";
+import type { Metadata } from "next";
+import { requireActor } from "@/lib/auth/dal";
+import { getInsight } from "@/lib/services/database/get-insight";
+import { InsightSections } from "@/components/database/insight-sections";
+import { OptimizeSection } from "@/components/database/optimize-section";
+import { SuggestionsSection } from "@/components/database/suggestions-section";
 
-export const metadata = { title: "Database" };
+export const metadata: Metadata = { title: "Database" };
 
-export default function Page() {
-  return <PlannedPage page="database" />;
+export default async function DatabasePage() {
+  const actor = await requireActor();
+  const insight = await getInsight(actor);
+  return (
+    <>
+      <h1>Database</h1>
+      <InsightSections result={insight} />
+      <SuggestionsSection actor={actor} />
+      <OptimizeSection actor={actor} />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import pg from "pg";
+import { pg_stat_statements } from "@electric-sql/pglite/contrib/pg_stat_statements";
 import { from as copyFrom } from "pg-copy-streams";
 import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "../../../lib/db/sql-client";
 import { loadMigrations, migrate } from "../../../lib/db/migrator";
@@ -99,7 +100,10 @@ function postgresBackend(url: string, statementTimeoutMs: number): ClinicalDb {
 }
 
 async function pgliteBackend(dir: string): Promise<ClinicalDb> {
-  const lite = await openPglite(dir);
+  // pg_stat_statements ships with PGlite as a contrib extension (no preload needed): it feeds
+  // the console's database insight and the index advisor from the embedded service's workload.
+  const lite = await openPglite(dir, { pg_stat_statements });
+  await lite.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   return timed({
     kind: "pglite",
     raw: async (sql, params) => (await lite.query(sql, params)).rows,

@@ -11,8 +11,11 @@ export interface ServiceCacheState {
   tiers: { l1: boolean; l2: "connected" | "down" | "not-configured" | "disabled-no-key" | "off" };
 }
 
-/** A signed call to the clinical service's cache control plane (HMAC with CLINICAL_ADMIN_SECRET). */
-export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: string, body?: unknown): Promise<T> {
+/** Long enough for a control-plane call; statistics reads may pass a longer one. */
+const DEFAULT_ADMIN_TIMEOUT_MS = 2000;
+
+/** A signed call to the clinical service's control plane (HMAC with CLINICAL_ADMIN_SECRET). */
+export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: string, body?: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
   const secret = env().CLINICAL_ADMIN_SECRET;
   if (!secret) throw new AppError("CONFLICT", "Cache control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service.");
   const text = body === undefined ? "" : JSON.stringify(body);
@@ -22,11 +25,11 @@ export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: str
       method,
       body: body === undefined ? undefined : text,
       headers: { ...adminHeaders(secret, method, path, text), ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      signal: AbortSignal.timeout(2000),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? DEFAULT_ADMIN_TIMEOUT_MS),
     });
   } catch (err) {
     throw new AppError("UNAVAILABLE", `The clinical service did not answer (${(err as Error).message}).`);
   }
-  if (!res.ok) throw new AppError("UNAVAILABLE", `The clinical service refused the cache call (${res.status}).`);
+  if (!res.ok) throw new AppError("UNAVAILABLE", `The clinical service refused the call to ${path} (${res.status}).`);
   return (await res.json()) as T;
 }

@@ -1,0 +1,37 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { indexBuildProgressAction } from "@/app/(console)/database/index-actions";
+import type { BuildProgress as Row } from "@/lib/engines/index-advisor/build-progress";
+
+const POLL_MS = 1000;
+
+/** Index builds running now on the clinical database (pg_stat_progress_create_index), every second. */
+export function BuildProgress() {
+  const [state, setState] = useState<{ builds: Row[]; live: boolean } | null>(null);
+  useEffect(() => {
+    let stop = false;
+    const tick = async () => {
+      const r = await indexBuildProgressAction().catch(() => null);
+      if (!stop && r?.ok) setState(r.data);
+    };
+    void tick();
+    const t = setInterval(tick, POLL_MS);
+    return () => {
+      stop = true;
+      clearInterval(t);
+    };
+  }, []);
+  if (!state) return null;
+  if (!state.live) return <p className="muted" data-testid="build-progress">Embedded PGlite builds on its one connection: progress cannot be read while it builds.</p>;
+  if (state.builds.length === 0) return <p className="muted" data-testid="build-progress">No index build is running.</p>;
+  return (
+    <ul data-testid="build-progress">
+      {state.builds.map((b) => (
+        <li key={b.pid}>
+          {b.index ?? "index"} on {b.table ?? "?"}: {b.phase}{b.fraction !== null && <> — <progress value={b.fraction} max={1} /> {(b.fraction * 100).toFixed(0)}%</>}
+        </li>
+      ))}
+    </ul>
+  );
+}
