@@ -19,6 +19,9 @@ import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
+import { adminPoolRoutes } from "./routes/admin-pool";
+import { observePool } from "./metrics/observe-pool";
+import { priorityOf } from "./metrics/priority";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -34,6 +37,17 @@ export interface ClinicalAppDeps {
 
 export const DEFAULT_MAX_IN_FLIGHT = 256;
 
+/** Route plugins and the route template that names their priority class (clinical/src/metrics/priority.ts). */
+const ROUTE_PLUGINS = [
+  [patientRoutes, "/fhir/Patient/:id"],
+  [patientSearchRoutes, "/fhir/Patient"],
+  [observationSearchRoutes, "/fhir/Observation"],
+  [observationCreateRoutes, "/fhir/Observation"],
+  [encounterSearchRoutes, "/fhir/Encounter"],
+  [triageRoutes, "/fhir/Patient/:id/$triage"],
+  [communicationRoutes, "/fhir/Communication"],
+] as const;
+
 // FHIR bodies are small; anything larger is refused with 413 before it is parsed.
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -48,6 +62,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   }) as unknown as FastifyInstance;
   const metrics = createClinicalMetrics();
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
+  observePool(deps.db, metrics);
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
   shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
@@ -60,8 +75,10 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
-  for (const routes of [patientRoutes, patientSearchRoutes, observationSearchRoutes, observationCreateRoutes, encounterSearchRoutes, triageRoutes, communicationRoutes]) {
-    await app.register(routes, { db: deps.db, cache: caching.cache });
+  await app.register(adminPoolRoutes, { pool: deps.db.pool, secret: deps.cache?.adminSecret });
+  // Each plugin's queries go through the priority pool as the class of the routes it serves.
+  for (const [routes, template] of ROUTE_PLUGINS) {
+    await app.register(routes, { db: deps.db.forClass(priorityOf(template)), cache: caching.cache });
   }
   return app;
 }

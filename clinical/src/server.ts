@@ -8,7 +8,7 @@ import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
 
 async function main(): Promise<void> {
   const env = clinicalEnv();
-  const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR, statementTimeoutMs: env.CLINICAL_STATEMENT_TIMEOUT_MS });
+  const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   await migrateClinicalDb(db);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process

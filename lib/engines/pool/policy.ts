@@ -34,10 +34,10 @@ export const poolSettingsSchema = z
  * - clinical data reserves 1: observation/encounter searches always make progress.
  * - AI inference and system reserve 0: they borrow idle capacity only, so they can never hold
  *   connections another class was promised; 5 unreserved connections are theirs to borrow.
- * - statement_timeout: 10 s for emergency and clinical searches (the service's previous global
- *   value: searches still scan until indexes exist), 5 s for a patient read by primary key and
- *   for AI inference (a triage score reads a few rows; longer means a scan holding a connection
- *   others need), 10 s for system work (seeding's ANALYZE).
+ * - statement_timeout: 5 s for a patient read (a primary-key lookup; past 5 s the clinician has
+ *   given up and the connection is better used by someone else); 10 s, the service's previous
+ *   global value, for everything else: clinical searches and AI triage still scan until the
+ *   advisor's indexes exist, and seeding runs ANALYZE as system work.
  */
 export const DEFAULT_POOL_SETTINGS: PoolSettings = {
   size: 10,
@@ -45,7 +45,7 @@ export const DEFAULT_POOL_SETTINGS: PoolSettings = {
     emergency: { reserved: 2, statementTimeoutMs: 10_000 },
     "patient-data": { reserved: 2, statementTimeoutMs: 5_000 },
     "clinical-data": { reserved: 1, statementTimeoutMs: 10_000 },
-    "ai-inference": { reserved: 0, statementTimeoutMs: 5_000 },
+    "ai-inference": { reserved: 0, statementTimeoutMs: 10_000 },
     system: { reserved: 0, statementTimeoutMs: 10_000 },
   },
 };
