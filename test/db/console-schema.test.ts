@@ -59,6 +59,10 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect((await prisma.baseline.findUniqueOrThrow({ where: { id: baseline.id }, include: { run: true } })).run.id).toBe(run.id);
     await expect(prisma.baseline.create({ data: { scenario: "light", target: run.target, runId: run.id } })).rejects.toThrow();
     await expect(prisma.loadTestRun.delete({ where: { id: run.id } })).rejects.toThrow();
+    const pool = await prisma.poolSettingsVersion.create({ data: { version: 1, settings: { size: 10, classes: {} }, createdById: user.id } });
+    expect(pool).toMatchObject({ version: 1, appliedAt: null, applyError: null });
+    expect((await prisma.poolSettingsVersion.update({ where: { version: 1 }, data: { appliedAt: new Date() } })).appliedAt).toBeInstanceOf(Date);
+    await expect(prisma.poolSettingsVersion.create({ data: { version: 1, settings: {} } })).rejects.toThrow();
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });

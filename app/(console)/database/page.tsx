@@ -1,7 +1,13 @@
 import { PlannedPage } from "@/components/layout/planned-page";
+import { PoolSection } from "@/components/database/pool-section";
 
 export const metadata = { title: "Database" };
 
 export default function Page() {
-  return <PlannedPage page="database" />;
+  return (
+    <>
+      <PlannedPage page="database" />
+      <PoolSection />
+    </>
+  );
 }

@@ -23,7 +23,8 @@ export const poolSettingsSchema = z
   })
   .superRefine((s, ctx) => {
     const sum = POOL_CLASSES.reduce((n, c) => n + s.classes[c].reserved, 0);
-    if (sum > s.size) ctx.addIssue({ code: "custom", path: ["size"], message: `Reservations add up to ${sum}, more than the pool's ${s.size} connections` });
+    // An invalid size already has its own message.
+    if (Number.isInteger(s.size) && s.size >= POOL_LIMITS.minSize && sum > s.size) ctx.addIssue({ code: "custom", path: ["size"], message: `Reservations add up to ${sum}, more than the pool's ${s.size} connections` });
   });
 
 /**
