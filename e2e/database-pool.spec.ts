@@ -16,7 +16,7 @@ test.describe("database page: priority connection pools", () => {
     // Reservations above the pool size are refused, naming the field, and nothing is saved.
     await pool.size().fill("3");
     await pool.save();
-    await expect(page.getByTestId("pool-error-size")).toContainText(/Reservations add up to 5/);
+    await expect(page.getByTestId("pool-error-size")).toContainText(/Reservations add up to 6/);
 
     await pool.size().fill("11");
     await pool.reserved("ai-inference").fill("1");

@@ -15,7 +15,7 @@ export async function PoolSection() {
     <section className="panel" data-testid="pool-section">
       <h2>Priority connection pools</h2>
       <p className="muted">
-        Every clinical query waits for a connection in its class&apos;s place: emergency, then patient data, clinical data, AI inference, system.
+        Every clinical query waits for a connection in its class&apos;s place: emergency, then patient data, clinical data, system (health checks), AI inference.
         Reserved connections serve their class or a higher one; idle unreserved connections go to anyone.
       </p>
       {!state.configured && <p className="notice">Pool control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service (npm start does this).</p>}

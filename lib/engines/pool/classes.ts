@@ -1,10 +1,11 @@
 /**
  * The connection-pool priority classes, highest first. Kept free of zod so client components
  * (the Database page's pool form) can import them without shipping the validator.
- * `system` (health pings, seeding) is not a clinical class: it never reserves by default and
- * waits behind every clinical class.
+ * `system` (health pings, seeding) is not a clinical class; it ranks above AI inference only so a
+ * flood of AI queries cannot make /health time out (reservations protect a class from the classes
+ * below it, not above).
  */
-export const POOL_CLASSES = ["emergency", "patient-data", "clinical-data", "ai-inference", "system"] as const;
+export const POOL_CLASSES = ["emergency", "patient-data", "clinical-data", "system", "ai-inference"] as const;
 export type PoolClass = (typeof POOL_CLASSES)[number];
 
 export interface PoolClassSettings {

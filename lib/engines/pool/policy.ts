@@ -33,8 +33,10 @@ export const poolSettingsSchema = z
  * - emergency reserves 2: an alert being written and one being read are never queued behind anyone.
  * - patient data reserves 2: chart opens stay interactive while searches and AI run.
  * - clinical data reserves 1: observation/encounter searches always make progress.
- * - AI inference and system reserve 0: they borrow idle capacity only, so they can never hold
- *   connections another class was promised; 5 unreserved connections are theirs to borrow.
+ * - system reserves 1: health checks always get a connection while AI inference floods the pool
+ *   (system ranks just above AI inference for that reason).
+ * - AI inference reserves 0: it borrows idle capacity only, so it can never hold connections
+ *   another class was promised; the 4 unreserved connections are what it may borrow.
  * - statement_timeout: 5 s for a patient read (a primary-key lookup; past 5 s the clinician has
  *   given up and the connection is better used by someone else); 10 s, the service's previous
  *   global value, for everything else: clinical searches and AI triage still scan until the
@@ -47,7 +49,7 @@ export const DEFAULT_POOL_SETTINGS: PoolSettings = {
     "patient-data": { reserved: 2, statementTimeoutMs: 5_000 },
     "clinical-data": { reserved: 1, statementTimeoutMs: 10_000 },
     "ai-inference": { reserved: 0, statementTimeoutMs: 10_000 },
-    system: { reserved: 0, statementTimeoutMs: 10_000 },
+    system: { reserved: 1, statementTimeoutMs: 10_000 },
   },
 };
 
