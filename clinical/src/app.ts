@@ -22,6 +22,7 @@ import { setUpCaching, type CacheConfig } from "./cache/setup";
 import { adminPoolRoutes } from "./routes/admin-pool";
 import { observePool } from "./metrics/observe-pool";
 import { priorityOf } from "./metrics/priority";
+import { usePublicBaseUrl } from "./http/base-url";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -33,6 +34,8 @@ export interface ClinicalAppDeps {
   maxInFlight?: number;
   /** Caching (default: on; L2 only with `redis` and `cache.key`; admin API only with `cache.adminSecret`). */
   cache?: CacheConfig;
+  /** The base URL in Bundle links and Location headers (CLINICAL_PUBLIC_URL); never the request's Host. */
+  publicUrl?: string;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 256;
@@ -60,9 +63,10 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
     // Fastify's own request lines include the URL (patient ids); ours log the route template.
     logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance;
+  usePublicBaseUrl(app, deps.publicUrl);
   const metrics = createClinicalMetrics();
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
-  observePool(deps.db, metrics);
+  observePool(deps.db.pool, metrics);
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
   shedLoad(app, deps.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);

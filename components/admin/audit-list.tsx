@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { loadAuditPageAction } from "@/app/(console)/admin/audit/actions";
 import type { AuditRow } from "@/lib/services/audit/list-audit-events";
+import type { ActionResult } from "@/lib/errors";
 import { AuditRowView, AUDIT_ROW_HEIGHT } from "./audit-row";
 
 interface Props {
@@ -11,6 +11,7 @@ interface Props {
   initialRows: AuditRow[];
   initialNext: string | null;
   total: number;
+  loadPage: (filter: Record<string, string | undefined>) => Promise<ActionResult<{ rows: AuditRow[]; nextBefore: string | null }>>;
 }
 
 // Fetch the next page when the view comes within this many rows of the end of what is loaded.
@@ -20,7 +21,7 @@ const PREFETCH_ROWS = 50;
  * Virtualized: only the rows in view (plus a few) are in the DOM, however long the trail.
  * Older pages load as the view nears the end, so scrolling walks the whole trail.
  */
-export function AuditList({ filter, initialRows, initialNext, total }: Props) {
+export function AuditList({ filter, initialRows, initialNext, total, loadPage }: Props) {
   const [rows, setRows] = useState(initialRows);
   const [next, setNext] = useState(initialNext);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function AuditList({ filter, initialRows, initialNext, total }: Props) {
 
   const loadMore = () =>
     startTransition(async () => {
-      const res = await loadAuditPageAction({ ...filter, before: next ?? undefined });
+      const res = await loadPage({ ...filter, before: next ?? undefined });
       if (!res.ok) return setError(res.message);
       setRows((r) => [...r, ...res.data.rows]);
       setNext(res.data.nextBefore);

@@ -1,33 +1,39 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { createUserAction } from "@/app/(console)/admin/users/actions";
+import { startTransition, useActionState, useEffect, useRef } from "react";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import type { ActionResult } from "@/lib/errors";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import { FieldError } from "@/components/ui/field-error";
+import type { FormAction } from "./user-actions";
 
-function FieldError({ state, name }: { state: ActionResult | null; name: string }) {
-  const msg = state && !state.ok ? state.fields?.[name]?.[0] : undefined;
-  return msg ? <span className="field-error">{msg}</span> : null;
-}
-
-export function CreateUserForm() {
-  const [state, action, pending] = useActionState(createUserAction, null);
+export function CreateUserForm({ createAction }: { createAction: FormAction }) {
+  const [state, action, pending] = useActionState(createAction, null);
   const formRef = useRef<HTMLFormElement>(null);
-  // Keep what was typed on error; clear only after a user was created.
+  const fieldError = (name: string) => (state && !state.ok ? state.fields?.[name] : undefined);
+  // Clear only after a user was created. Submitting through onSubmit (not the form's `action`)
+  // keeps React from resetting the form, so what was typed stays when the server refuses it.
   useEffect(() => {
     if (state?.ok) formRef.current?.reset();
   }, [state]);
   return (
-    <form ref={formRef} action={action} data-testid="create-user-form" className="grid">
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      data-testid="create-user-form"
+      className="grid"
+    >
       <label>
         Email <input name="email" type="email" required data-testid="new-user-email" />
-        <FieldError state={state} name="email" />
+        <FieldError message={fieldError("email")} testId="new-user-email-error" />
       </label>
       <label>
         Name <input name="name" required data-testid="new-user-name" />
-        <FieldError state={state} name="name" />
+        <FieldError message={fieldError("name")} testId="new-user-name-error" />
       </label>
       <label>
         Role
@@ -42,7 +48,7 @@ export function CreateUserForm() {
       <label>
         Initial password ({MIN_PASSWORD_LENGTH}+ characters)
         <input name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} data-testid="new-user-password" />
-        <FieldError state={state} name="password" />
+        <FieldError message={fieldError("password")} testId="new-user-password-error" />
       </label>
       <div>
         <OnlineSubmit disabled={pending} data-testid="create-user-submit">

@@ -1,14 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeRoleAction, setDisabledAction } from "@/app/(console)/admin/users/actions";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/services/users/public-user";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { UserActions } from "./user-actions";
 
-export function UserRowActions({ user }: { user: PublicUser }) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
-  const [disState, disAction, disPending] = useActionState(setDisabledAction, null);
+export function UserRowActions({ user, actions }: { user: PublicUser; actions: UserActions }) {
+  const [roleState, roleAction, rolePending] = useActionState(actions.changeRole, null);
+  const [disState, disAction, disPending] = useActionState(actions.setDisabled, null);
   const error = [roleState, disState].find((s) => s && !s.ok);
   return (
     <div style={{ display: "flex", gap: ".5rem", alignItems: "center", flexWrap: "wrap" }}>

@@ -1,17 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { updatePoolSettingsAction } from "@/app/(console)/database/pool-actions";
+import type { ActionResult } from "@/lib/errors";
+import type { SavedPoolSettings } from "@/lib/services/database/pool-settings";
 import { POOL_CLASSES, type PoolSettings } from "@/lib/engines/pool/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
+export type PoolSettingsAction = (prev: ActionResult<SavedPoolSettings> | null, form: FormData) => Promise<ActionResult<SavedPoolSettings>>;
+
 /** Pool size, and per class the reservation and statement_timeout; editable by admins, read-only for everyone else. */
-export function PoolForm({ settings, version, savedAt, appliedAt, applyError, editable }: {
-  settings: PoolSettings; version: number; savedAt: string | null; appliedAt: string | null; applyError: string | null; editable: boolean;
+export function PoolForm({ settings, version, savedAt, appliedAt, applyError, editable, action }: {
+  settings: PoolSettings; version: number; savedAt: string | null; appliedAt: string | null; applyError: string | null; editable: boolean; action: PoolSettingsAction;
 }) {
-  const [state, save, pending] = useActionState(updatePoolSettingsAction, null);
+  const [state, save, pending] = useActionState(action, null);
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const field = (name: string) => (state && !state.ok ? state.fields?.[name]?.[0] : undefined);
   const error = (name: string) => field(name) && <span className="field-error" data-testid={`pool-error-${name}`}>{field(name)}</span>;

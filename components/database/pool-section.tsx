@@ -2,12 +2,12 @@ import { requireActor } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { POOL_CLASSES } from "@/lib/engines/pool/classes";
 import { poolState } from "@/lib/services/database/pool-state";
-import { PoolForm } from "./pool-form";
+import { PoolForm, type PoolSettingsAction } from "./pool-form";
 
 const ms = (s: number | null) => (s === null ? "–" : s === Infinity ? "> 30 s" : s < 0.001 ? `≤ ${(s * 1000).toFixed(1)} ms` : `≤ ${Math.round(s * 1000)} ms`);
 
 /** The Database page's priority connection pools: what runs, how each class waits, and (admins) the settings. */
-export async function PoolSection() {
+export async function PoolSection({ action }: { action: PoolSettingsAction }) {
   const actor = await requireActor();
   const state = await poolState(actor);
   const admin = can(actor.role, "policy.change");
@@ -49,7 +49,7 @@ export async function PoolSection() {
         </table>
       )}
       <h3>Settings</h3>
-      <PoolForm {...state.saved} editable={admin && state.configured} />
+      <PoolForm {...state.saved} editable={admin && state.configured} action={action} />
     </section>
   );
 }

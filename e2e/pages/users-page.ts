@@ -22,6 +22,19 @@ export class UsersPage {
     await expect(this.row(u.email)).toBeVisible();
   }
 
+  /** Fills and submits the form without expecting success. */
+  async submitNewUser(u: { email: string; name: string; role: Role; password: string }) {
+    await this.page.getByTestId("new-user-email").fill(u.email);
+    await this.page.getByTestId("new-user-name").fill(u.name);
+    await this.page.getByTestId("new-user-role").selectOption(u.role);
+    await this.page.getByTestId("new-user-password").fill(u.password);
+    await this.page.getByTestId("create-user-submit").click();
+  }
+
+  field(name: "email" | "name" | "role" | "password") {
+    return this.page.getByTestId(`new-user-${name}`);
+  }
+
   async toggleDisabled(email: string) {
     await this.row(email).getByTestId("toggle-disabled").click();
   }

@@ -24,6 +24,13 @@ describe.each(consoleDbKinds())("user administration on %s", (kind) => {
     expect(JSON.stringify(events[0]!.after)).not.toMatch(/scrypt|a-long-enough-password/);
   });
 
+  it.each(["aaaaaaaaaaaa", "password1234"])("refuses the guessable password %s, naming the field, creating nothing", async (password) => {
+    const admin = await makeActor("admin");
+    const email = `weak-${password.slice(0, 4)}-${kind}@t.local`;
+    await expect(createUser(admin, { ...newUser(email), password })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { password: [expect.stringMatching(/too easy to guess/)] } });
+    expect(await (await db()).user.count({ where: { email } })).toBe(0);
+  });
+
   it.each(["ops", "compliance"] as const)("refuses %s creating a user, audits the refusal, changes nothing", async (role) => {
     const actor = await makeActor(role);
     const email = `blocked-${role}-${kind}@t.local`;

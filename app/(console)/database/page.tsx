@@ -1,5 +1,6 @@
 import { PlannedPage } from "@/components/layout/planned-page";
 import { PoolSection } from "@/components/database/pool-section";
+import { updatePoolSettingsAction } from "./pool-actions";
 
 export const metadata = { title: "Database" };
 
@@ -7,7 +8,7 @@ export default function Page() {
   return (
     <>
       <PlannedPage page="database" />
-      <PoolSection />
+      <PoolSection action={updatePoolSettingsAction} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { db } from "../../db/prisma";
 import { recordAuditEvent } from "../../audit/record-event";
 import { authorize } from "../../auth/authorize";
 import { hashPassword } from "../../auth/password";
+import { passwordWeakness } from "../../auth/password-strength";
 import type { Actor } from "../../auth/actor";
 import { createUserSchema } from "../../validations/users";
 import { publicUser, type PublicUser } from "./public-user";
@@ -13,6 +14,8 @@ export async function createUser(actor: Actor | null, input: unknown): Promise<P
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const { password, ...fields } = parsed.data;
+  const weak = passwordWeakness(password, fields);
+  if (weak) throw new AppError("INVALID_INPUT", weak, { password: [weak] });
   const prisma = await db();
   if (await prisma.user.findUnique({ where: { email: fields.email }, select: { id: true } })) {
     throw new AppError("CONFLICT", `A user with email ${fields.email} already exists.`, {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
+import { loadAuditPageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -29,7 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </p>
       <AuditFilters initial={filter} />
       {result ? (
-        <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} />
+        <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} loadPage={loadAuditPageAction} />
       ) : (
         <p className="error">Those filters are not valid: actions use lowercase letters, dots and underscores.</p>
       )}

@@ -3,6 +3,9 @@ import { requirePagePermission } from "@/lib/auth/dal";
 import { listUsers } from "@/lib/services/users/list-users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
+import { changeRoleAction, createUserAction, setDisabledAction } from "./actions";
+
+const actions = { create: createUserAction, changeRole: changeRoleAction, setDisabled: setDisabledAction };
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -14,11 +17,11 @@ export default async function UsersPage() {
       <h1>Users</h1>
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Accounts</h2>
-        <UsersTable users={users} selfId={actor.id} />
+        <UsersTable users={users} selfId={actor.id} actions={actions} />
       </section>
       <section className="panel">
         <h2 style={{ marginTop: 0 }}>Create a user</h2>
-        <CreateUserForm />
+        <CreateUserForm createAction={actions.create} />
       </section>
     </>
   );
