@@ -27,6 +27,9 @@ import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 import { adminDatabaseInsightRoutes } from "./routes/admin-database-insight";
 import { withQueryNames } from "./db/named-queries";
+import { adminPoolRoutes } from "./routes/admin-pool";
+import { observePool } from "./metrics/observe-pool";
+import { priorityOf } from "./metrics/priority";
 import { usePublicBaseUrl } from "./http/base-url";
 
 export interface ClinicalAppDeps {
@@ -43,6 +46,22 @@ export interface ClinicalAppDeps {
   publicUrl?: string;
 }
 
+/** Route plugins and the route template that names their priority class (clinical/src/metrics/priority.ts). */
+const ROUTE_PLUGINS = [
+  [patientRoutes, "/fhir/Patient/:id"],
+  [patientSearchRoutes, "/fhir/Patient"],
+  [observationReadRoutes, "/fhir/Observation"],
+  [observationSearchRoutes, "/fhir/Observation"],
+  [observationCreateRoutes, "/fhir/Observation"],
+  [encounterReadRoutes, "/fhir/Encounter"],
+  [encounterSearchRoutes, "/fhir/Encounter"],
+  [locationRoutes, "/fhir/Location"],
+  [triageRoutes, "/fhir/Patient/:id/$triage"],
+  [riskAssessmentRoutes, "/fhir/RiskAssessment"],
+  [communicationRoutes, "/fhir/Communication"],
+  [communicationSearchRoutes, "/fhir/Communication"],
+] as const;
+
 // FHIR bodies are small; anything larger is refused with 413 before it is parsed.
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -58,6 +77,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   usePublicBaseUrl(app, deps.publicUrl);
   const metrics = createClinicalMetrics();
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
+  observePool(deps.db.pool, metrics);
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
   const resources = setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
@@ -71,14 +91,13 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(metricsRoutes, { metrics });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
   await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
-  const named = withQueryNames(deps.db);
-  await app.register(adminDatabaseInsightRoutes, { db: deps.db, names: named.names, secret: deps.cache?.adminSecret });
-  const fhirRoutes = [
-    patientRoutes, patientSearchRoutes, observationReadRoutes, observationSearchRoutes, observationCreateRoutes, encounterReadRoutes, encounterSearchRoutes,
-    locationRoutes, triageRoutes, riskAssessmentRoutes, communicationRoutes, communicationSearchRoutes,
-  ];
-  for (const routes of fhirRoutes) {
-    await app.register(routes, { db: named.db, cache: caching.cache });
+  await app.register(adminPoolRoutes, { pool: deps.db.pool, secret: deps.cache?.adminSecret });
+  const { names } = withQueryNames(deps.db);
+  await app.register(adminDatabaseInsightRoutes, { db: deps.db, names, secret: deps.cache?.adminSecret });
+  // Each plugin's queries go through the priority pool as the class of the routes it serves,
+  // and name themselves in the one query-name table the database insight reads.
+  for (const [routes, template] of ROUTE_PLUGINS) {
+    await app.register(routes, { db: withQueryNames(deps.db.forClass(priorityOf(template)), names).db, cache: caching.cache });
   }
   return app;
 }

@@ -16,7 +16,6 @@ const schema = z.object({
   CLINICAL_RATE_LIMIT: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
   /** `on`: the adaptive concurrency limit sheds by criticality; `off`: it only observes (benchmark baseline). */
   CLINICAL_ADMISSION: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
-  CLINICAL_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** 32 bytes as 64 hex characters: encrypts L2 cache entries (AES-256-GCM). Without it PHI never goes to Redis (L1 only). */
   VIGIL_CACHE_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")),
   /** Shared with the console: signs the cache control-plane requests. Unset: /admin/cache/* answer 503. */

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const env = clinicalEnv();
   const requestLog = env.CLINICAL_REQUEST_LOG === "-" ? null : (env.CLINICAL_REQUEST_LOG ?? join(env.VIGIL_DATA_DIR, "logs", "clinical-requests.log"));
   const logger = clinicalLogger({ level: env.LOG_LEVEL, requestLogFile: requestLog });
-  const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR, statementTimeoutMs: env.CLINICAL_STATEMENT_TIMEOUT_MS });
+  const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   await migrateClinicalDb(db);
   await enableStatementStats(db);
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;

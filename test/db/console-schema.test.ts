@@ -63,6 +63,10 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect(settings.appliedAt).toBeNull();
     await prisma.resourceSettingsVersion.update({ where: { version: 1 }, data: { appliedAt: new Date(), applyError: null } });
     expect((await prisma.resourceSettingsVersion.findFirstOrThrow({ orderBy: { version: "desc" } })).settings).toEqual({ admission: { enabled: true } });
+    const pool = await prisma.poolSettingsVersion.create({ data: { version: 1, settings: { size: 10, classes: {} }, createdById: user.id } });
+    expect(pool).toMatchObject({ version: 1, appliedAt: null, applyError: null });
+    expect((await prisma.poolSettingsVersion.update({ where: { version: 1 }, data: { appliedAt: new Date() } })).appliedAt).toBeInstanceOf(Date);
+    await expect(prisma.poolSettingsVersion.create({ data: { version: 1, settings: {} } })).rejects.toThrow();
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });

@@ -4,6 +4,8 @@ import { getInsight } from "@/lib/services/database/get-insight";
 import { InsightSections } from "@/components/database/insight-sections";
 import { OptimizeSection } from "@/components/database/optimize-section";
 import { SuggestionsSection } from "@/components/database/suggestions-section";
+import { PoolSection } from "@/components/database/pool-section";
+import { updatePoolSettingsAction } from "./pool-actions";
 
 export const metadata: Metadata = { title: "Database" };
 
@@ -16,6 +18,7 @@ export default async function DatabasePage() {
       <InsightSections result={insight} />
       <SuggestionsSection actor={actor} />
       <OptimizeSection actor={actor} />
+      <PoolSection action={updatePoolSettingsAction} />
     </>
   );
 }

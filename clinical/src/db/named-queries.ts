@@ -6,8 +6,7 @@ import type { ClinicalDb } from "./query";
  * (`db.query(name, sql)`), so pg_stat_statements' rows get the names the metrics use
  * (`observation.search`, `encounter.search_count`, …) and can never drift from the code.
  */
-export function withQueryNames(db: ClinicalDb): { db: ClinicalDb; names: QueryNames } {
-  const names = createQueryNames();
+export function withQueryNames(db: ClinicalDb, names: QueryNames = createQueryNames()): { db: ClinicalDb; names: QueryNames } {
   const named: ClinicalDb = {
     ...db,
     kind: db.kind,

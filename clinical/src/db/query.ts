@@ -4,6 +4,8 @@ import { pg_stat_statements } from "@electric-sql/pglite/contrib/pg_stat_stateme
 import { from as copyFrom } from "pg-copy-streams";
 import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "../../../lib/db/sql-client";
 import { loadMigrations, migrate } from "../../../lib/db/migrator";
+import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "../../../lib/engines/pool/policy";
+import { ClinicalPool } from "./pool";
 
 /** Loads tab-separated rows (PostgreSQL text COPY format) into a table. */
 export type CopyRows = (table: string, columns: readonly string[], tsv: string) => Promise<void>;
@@ -13,8 +15,14 @@ export type QueryObserver = (name: string, seconds: number, ok: boolean) => void
 /** The one interface the service's hot path uses: named, parametrised SQL. */
 export interface ClinicalDb {
   readonly kind: "pglite" | "postgres";
+  /** The priority class this handle's queries are admitted as (`system` unless bound with forClass). */
+  readonly poolClass: PoolClass;
   /** `name` labels the query-duration metric (e.g. `patient.read`); never put values in it. */
   query<T = Record<string, unknown>>(name: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /** The same database, its queries admitted through the priority pool as `cls`, with that class's statement_timeout. */
+  forClass(cls: PoolClass): ClinicalDb;
+  /** Reservations, borrowing and statement timeouts per class (shared by every handle). */
+  readonly pool: ClinicalPool;
   /** A single connection for multi-statement scripts (migrations, seeding). */
   scriptClient(): Promise<SqlClient>;
   /** Runs `fn` in one transaction on one connection with COPY available (bulk seeding). */
@@ -25,57 +33,90 @@ export interface ClinicalDb {
 
 export const CLINICAL_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "migrations");
 
-type RawQuery = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+/** Runs one statement on a connection the caller's pool slot already covers. */
+type RawQuery = (sql: string, params: unknown[] | undefined, cls: PoolClass) => Promise<unknown[]>;
 
 type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "bulk" | "close"> & { raw: RawQuery };
 
-function timed({ kind, raw, scriptClient, bulk, close }: Backend): ClinicalDb {
+function timed({ kind, raw, scriptClient, bulk, close }: Backend, pool: ClinicalPool): ClinicalDb {
   const observers: QueryObserver[] = [];
-  return {
+  const handle = (poolClass: PoolClass): ClinicalDb => ({
     kind,
+    poolClass,
     async query<T>(name: string, sql: string, params?: unknown[]) {
+      await pool.acquire(poolClass);
       const started = performance.now();
       let ok = false;
       try {
-        const rows = (await raw(sql, params)) as T[];
+        const rows = (await raw(sql, params, poolClass)) as T[];
         ok = true;
         return rows;
+      } catch (err) {
+        if ((err as { code?: unknown })?.code === "57014") pool.statementTimedOut(poolClass);
+        throw err;
       } finally {
+        pool.release(poolClass);
         const seconds = (performance.now() - started) / 1000;
         for (const o of observers) o(name, seconds, ok);
       }
     },
+    forClass: handle,
+    pool,
     scriptClient,
     bulk,
     observe: (o) => void observers.push(o),
     close,
-  };
+  });
+  return handle("system");
 }
 
-/** A clinician waiting longer than this gets a 503 and the query is cancelled, not left running. */
-export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
-
-export async function openClinicalDb(opts: { url?: string; dataDir: string; statementTimeoutMs?: number }): Promise<ClinicalDb> {
-  return opts.url
-    ? postgresBackend(opts.url, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS)
-    : pgliteBackend(join(opts.dataDir, "clinical"));
+export async function openClinicalDb(opts: { url?: string; dataDir: string; pool?: PoolSettings }): Promise<ClinicalDb> {
+  const settings = opts.pool ?? DEFAULT_POOL_SETTINGS;
+  return opts.url ? postgresBackend(opts.url, settings) : pgliteBackend(join(opts.dataDir, "clinical"), settings);
 }
 
 const copySql = (table: string, columns: readonly string[], source: string) =>
   `COPY ${table} (${columns.join(", ")}) FROM ${source}`;
 
-function postgresBackend(url: string, statementTimeoutMs: number): ClinicalDb {
-  const pool = new pg.Pool({ connectionString: url, max: 10, statement_timeout: statementTimeoutMs });
+const TIMEOUT_MS = Symbol("statementTimeoutMs");
+type TrackedClient = pg.PoolClient & { [TIMEOUT_MS]?: number };
+
+/** Connection-level failures destroy the connection; SQL errors (SQLSTATE codes) leave it usable. */
+const brokenConnection = (err: unknown) => !(typeof (err as { code?: unknown })?.code === "string" && /^[0-9A-Z]{5}$/.test((err as { code: string }).code));
+
+function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
+  const connections = new pg.Pool({ connectionString: url, max: settings.size });
+  // The gate admits at most `size` queries, so pg's own queue never holds a waiting query.
+  const pool = new ClinicalPool(settings, (s) => void (connections.options.max = s.size));
   return timed({
     kind: "postgres",
-    raw: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    raw: async (sql, params, cls) => {
+      const client = (await connections.connect()) as TrackedClient;
+      let failure: unknown;
+      try {
+        // Session-level, set only when this connection last ran a class with another timeout:
+        // one extra round trip on a switch, none on the steady state (SET LOCAL would cost three).
+        const want = pool.timeoutMs(cls);
+        if (client[TIMEOUT_MS] !== want) {
+          await client.query(`SET statement_timeout = ${Math.trunc(want)}`);
+          client[TIMEOUT_MS] = want;
+        }
+        return (await client.query(sql, params as unknown[])).rows;
+      } catch (err) {
+        failure = err;
+        throw err;
+      } finally {
+        client.release(failure !== undefined && brokenConnection(failure) ? (failure as Error) : undefined);
+      }
+    },
     scriptClient: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       return pgSqlClient(client, () => client.end());
     },
     bulk: async (fn) => {
-      const client = await pool.connect();
+      await pool.acquire("system");
+      const client = await connections.connect();
       try {
         await client.query("BEGIN");
         await client.query("SET LOCAL statement_timeout = 0"); // bulk loads run for minutes
@@ -93,15 +134,20 @@ function postgresBackend(url: string, statementTimeoutMs: number): ClinicalDb {
         throw err;
       } finally {
         client.release();
+        pool.release("system");
       }
     },
-    close: () => pool.end(),
-  });
+    close: () => connections.end(),
+  }, pool);
 }
 
-async function pgliteBackend(dir: string): Promise<ClinicalDb> {
-  // pg_stat_statements ships with PGlite as a contrib extension (no preload needed): it feeds
-  // the console's database insight and the index advisor from the embedded service's workload.
+/**
+ * PGlite runs one statement at a time: the gate still orders and bounds what is handed to it,
+ * but statement_timeout is not applied (the embedded engine has no timer to cancel with).
+ * pg_stat_statements ships with PGlite as a contrib extension (no preload needed): it feeds
+ * the console's database insight and the index advisor from the embedded service's workload.
+ */
+async function pgliteBackend(dir: string, settings: PoolSettings): Promise<ClinicalDb> {
   const lite = await openPglite(dir, { pg_stat_statements });
   await lite.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   return timed({
@@ -117,7 +163,7 @@ async function pgliteBackend(dir: string): Promise<ClinicalDb> {
         ),
       ),
     close: () => lite.close(),
-  });
+  }, new ClinicalPool(settings));
 }
 
 /** Applies the service's own migrations through the shared migrator. */

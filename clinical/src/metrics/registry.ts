@@ -8,10 +8,17 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 /** What the L1 tier holds; set by the cache once it exists (estimated from serialized sizes). */
 export type CacheUsageSource = () => { entries: number; bytes: number } | null;
 
+/** What the priority pool holds right now; set once the database exists. */
+export type PoolUsageSource = () => { inUse: Record<string, number>; waiting: Record<string, number>; size: number; reserved: Record<string, number> } | null;
+
+// Seconds waited for a connection: 0 (a free slot, observed too so p95 is honest) up to the longest statement timeout.
+const POOL_WAIT_BUCKETS = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
 /** One registry per app instance, so tests can build several apps in one process. */
 export function createClinicalMetrics() {
   const registry = new Registry();
   const cacheUsage: { source: CacheUsageSource } = { source: () => null };
+  const poolUsage: { source: PoolUsageSource } = { source: () => null };
   collectDefaultMetrics({ register: registry, prefix: "clinical_" });
   return {
     registry,
@@ -41,6 +48,57 @@ export function createClinicalMetrics() {
       registers: [registry],
     }),
     cacheUsage,
+    // Pool metrics: labels are the priority class only.
+    poolUsage,
+    poolWait: new Histogram({
+      name: "clinical_db_pool_wait_seconds",
+      help: "Time a query waited for a database connection by priority class (0 when one was free).",
+      labelNames: ["class"] as const,
+      buckets: POOL_WAIT_BUCKETS,
+      registers: [registry],
+    }),
+    poolTimeouts: new Counter({
+      name: "clinical_db_pool_timeouts_total",
+      help: "Queries given up by priority class: kind=wait (no connection within the class's timeout) or kind=statement (cancelled by its statement_timeout).",
+      labelNames: ["class", "kind"] as const,
+      registers: [registry],
+    }),
+    poolInUse: new Gauge({
+      name: "clinical_db_pool_in_use",
+      help: "Database connections held right now by priority class.",
+      labelNames: ["class"] as const,
+      registers: [registry],
+      collect() {
+        for (const [c, n] of Object.entries(poolUsage.source()?.inUse ?? {})) this.set({ class: c }, n);
+      },
+    }),
+    poolWaiting: new Gauge({
+      name: "clinical_db_pool_waiting",
+      help: "Queries waiting for a database connection right now by priority class.",
+      labelNames: ["class"] as const,
+      registers: [registry],
+      collect() {
+        for (const [c, n] of Object.entries(poolUsage.source()?.waiting ?? {})) this.set({ class: c }, n);
+      },
+    }),
+    poolSize: new Gauge({
+      name: "clinical_db_pool_size",
+      help: "Database connections the priority pool may hold, all classes together.",
+      registers: [registry],
+      collect() {
+        const u = poolUsage.source();
+        if (u) this.set(u.size);
+      },
+    }),
+    poolReserved: new Gauge({
+      name: "clinical_db_pool_reserved",
+      help: "Connections reserved for each priority class (usable by it or a higher class only).",
+      labelNames: ["class"] as const,
+      registers: [registry],
+      collect() {
+        for (const [c, n] of Object.entries(poolUsage.source()?.reserved ?? {})) this.set({ class: c }, n);
+      },
+    }),
     // Cache metrics: labels are tier and data class only, never keys or identifiers.
     cacheHits: new Counter({
       name: "clinical_cache_hits_total",

@@ -6,6 +6,7 @@ import { cacheCounters, clinicalCounters } from "../../metrics/clinical-counters
 import { clinicalAdmin, type ServiceCacheState } from "../caching/clinical-admin";
 import { syncCachePolicies } from "../caching/cache-policies";
 import { syncResourceSettings } from "../resources/resource-settings";
+import { syncPoolSettings } from "../database/pool-settings";
 
 const KEY = Symbol.for("vigil.scraper");
 type Holder = { [KEY]?: NodeJS.Timeout };
@@ -43,10 +44,11 @@ export function startScraper(): void {
   let ticks = 0;
   const tick = () => {
     void scrapeClinicalOnce().catch(() => false);
-    // A restarted clinical service starts on the defaults: give it the saved policies back.
+    // A restarted clinical service starts on the defaults: give it the saved policies and pool settings back.
     if (env().CLINICAL_ADMIN_SECRET) {
       void clinicalAdmin<ServiceCacheState>("GET", "/admin/cache/policies").then((s) => syncCachePolicies(s.version)).catch(() => undefined);
       void clinicalAdmin<{ version: number }>("GET", "/admin/resources/settings").then((s) => syncResourceSettings(s.version)).catch(() => undefined);
+      void clinicalAdmin<{ version: number }>("GET", "/admin/pool/settings").then((s) => syncPoolSettings(s.version)).catch(() => undefined);
     }
     if (ticks++ % PRUNE_EVERY === 0) void pruneScrapes().catch(() => undefined);
   };
