@@ -1,4 +1,4 @@
-import type { Iteration } from "./open-model";
+import type { Iteration } from "./iteration";
 import type { RunRecorder } from "./recorder";
 
 export interface VuStage {

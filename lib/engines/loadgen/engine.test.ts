@@ -3,7 +3,7 @@ import { httpTarget } from "./http-target";
 import { singleRequest } from "./single-request";
 import { runLoad } from "./run";
 import { loopbackServer } from "./test-server";
-import type { Iteration } from "./open-model";
+import type { Iteration } from "./iteration";
 import { vusAt } from "./closed-model";
 import { decodeHistogram, encodeHistogram, newHistogram, recordMs } from "./histogram";
 
