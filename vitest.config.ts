@@ -1,6 +1,26 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const ALL = ["{lib,clinical,test,scripts}/**/*.test.ts"];
+
+/**
+ * Suites that measure time (load-generator accuracy, the regression gate's real runs, the
+ * write barrier and Redis fault timings, child-process supervision) need the 2-core machine to
+ * themselves: they run one at a time, after everything else. Every other suite isolates its
+ * state (its own PostgreSQL database, its own Redis key prefix and bus channels) and runs in
+ * parallel.
+ */
+export const TIMING_SENSITIVE = [
+  "lib/engines/loadgen/engine.test.ts",
+  "lib/engines/loadgen/raw-http.test.ts",
+  "test/loadgen/**/*.test.ts",
+  "test/services/run-supervisor.test.ts",
+  "clinical/test/cache-fault.test.ts",
+  "clinical/test/cache-instances.test.ts",
+  "clinical/test/cache-barrier.test.ts",
+  "clinical/test/cache-quarantine.test.ts",
+];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -9,14 +29,19 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,clinical,test,scripts}/**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // One file at a time: the timing-sensitive suites (load-generator accuracy, regression gate,
-    // cross-instance invalidation, Redis fault) need the 2-core machine to themselves.
-    fileParallelism: false,
-    maxWorkers: 1,
+    projects: [
+      {
+        extends: true,
+        test: { name: "parallel", include: ALL, exclude: ["node_modules/**", "e2e/**", ".next/**", ...TIMING_SENSITIVE], maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: "timing", include: TIMING_SENSITIVE, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -29,8 +29,11 @@ const schema = z.object({
   /** Set: SLO history comes from this Prometheus (PromQL). Unset: the console scrapes CLINICAL_URL/metrics itself. */
   PROMETHEUS_URL: optional(z.url()),
   VIGIL_SCRAPE_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(15),
-  /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
-  VIGIL_TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Reverse proxies in front of the console, comma-separated addresses or CIDR ranges. From a
+   * trusted peer the client address is the right-most untrusted X-Forwarded-For entry.
+   */
+  VIGIL_TRUST_PROXY: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,7 +14,7 @@ import { ensureSharedSecrets } from "../lib/startup/shared-secrets";
 const started = Date.now();
 const CONSOLE_PORT = process.env.PORT ?? "3000";
 const CLINICAL_PORT = process.env.CLINICAL_PORT ?? "4000";
-const SOURCES = ["app", "components", "lib", "sw", "public/icons", "proxy.ts", "next.config.ts", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "sw", "public/icons", "proxy.ts", "next.config.mjs", "package-lock.json"];
 
 function newestMtime(path: string): number {
   if (!existsSync(path) || path.endsWith("generated")) return 0;

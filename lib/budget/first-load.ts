@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -32,18 +32,30 @@ function entryChunks(distDir: string, page: string): string[] {
  * Chunks loaded later by next/dynamic are not entries, so they do not count.
  */
 export function measureFirstLoad(distDir = ".next"): RouteWeight[] {
-  const build = JSON.parse(readFileSync(join(distDir, "build-manifest.json"), "utf8")) as BuildManifest;
   const sizes = new Map<string, number>();
   const gz = (f: string) => {
     if (!sizes.has(f)) sizes.set(f, gzipSync(readFileSync(join(distDir, f))).length);
     return sizes.get(f)!;
   };
+  return firstLoadFiles(distDir).map(({ route, files }) => ({ route, files: files.length, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) }));
+}
+
+/** The files each route loads first: root main files plus the page's entry chunks. */
+export function firstLoadFiles(distDir = ".next"): { route: string; files: string[] }[] {
+  const build = JSON.parse(readFileSync(join(distDir, "build-manifest.json"), "utf8")) as BuildManifest;
   const pages = Object.keys(build.pagesChunkGroupBootstrapParams ?? {}).filter((p) => !p.startsWith("/_"));
-  return pages.map((page) => {
-    const files = [...new Set([...build.rootMainFiles, ...entryChunks(distDir, page)])];
-    const route = page.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/";
-    return { route, files: files.length, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
-  }).sort((a, b) => a.route.localeCompare(b.route));
+  return pages.map((page) => ({
+    route: page.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/",
+    files: [...new Set([...build.rootMainFiles, ...entryChunks(distDir, page)])],
+  })).sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** Client chunks (paths relative to distDir) whose text contains `marker`. */
+export function chunksContaining(marker: string, distDir = ".next"): string[] {
+  const dir = join(distDir, "static", "chunks");
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".js") && readFileSync(join(dir, f), "utf8").includes(marker))
+    .map((f) => `static/chunks/${f}`);
 }
 
 export function formatTable(rows: RouteWeight[], budget = FIRST_LOAD_BUDGET_BYTES): string {

@@ -20,7 +20,9 @@ describe("SLO definitions", () => {
     const thresholds = Object.fromEntries(SLOS.filter((s) => s.kind === "latency").map((s) => [s.priorityClass, s.thresholdS]));
     expect(thresholds).toEqual({ emergency: 5, "patient-data": 1, "clinical-data": 0.5, "ai-inference": 3, all: 2 });
     for (const t of Object.values(thresholds)) expect(LATENCY_BUCKETS_S).toContain(t);
-    for (const s of SLOS) expect(s.kind === "latency" ? s.objective : 0.99).toBe(0.99);
+    for (const s of SLOS.filter((x) => x.kind === "latency")) expect(s.objective, s.id).toBe(0.99);
+    const availability = Object.fromEntries(SLOS.filter((s) => s.kind === "availability").map((s) => [s.priorityClass, s.objective]));
+    expect(availability).toEqual({ emergency: 0.99999, "patient-data": 0.9999, "clinical-data": 0.999, "ai-inference": 0.999, all: 0.999 });
   });
 
   it("builds error-ratio PromQL per scope and kind", () => {

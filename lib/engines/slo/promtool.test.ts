@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { staleFiles } from "../../../scripts/export-monitoring";
+import { staleFiles } from "../../tooling/generated-files";
 import { monitoringFiles, PROMETHEUS_CONFIG_PATH, RULES_TEST_PATH } from "./export";
 import { prometheusRulesYaml } from "./prometheus-rules";
 

@@ -1,0 +1,48 @@
+/**
+ * The direction of imports, checked by `npm run check:imports` (part of `npm test`):
+ * no module cycles; UI never imports route files; engines stay pure. Cycles between sibling
+ * folders are checked by lib/tooling/folder-cycles.ts (dependency-cruiser's folder scope also
+ * counts a parent composing its children, which is a hierarchy, not a loop).
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "Import cycles (including type-only ones) hide which module owns a concept.",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "components-not-from-app",
+      severity: "error",
+      comment: "Pages pass server actions to components as props; components never import app/ files.",
+      from: { path: "^components/" },
+      to: { path: "^app/" },
+    },
+    {
+      name: "lib-not-from-ui",
+      severity: "error",
+      comment: "lib/ is below the UI: it never imports app/ or components/.",
+      from: { path: "^lib/" },
+      to: { path: "^(app|components)/" },
+    },
+    {
+      name: "engines-are-pure",
+      severity: "error",
+      comment: "lib/engines holds pure TypeScript: no framework, database driver, Redis or React.",
+      from: { path: "^lib/engines/" },
+      to: {
+        path: "(^lib/(db|services|auth|redis|generated)/)|node_modules/(next|react|react-dom|@prisma|pg|ioredis|@electric-sql|bentocache|fastify)/",
+      },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(^|/)(node_modules|\\.next|lib/generated)/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};
