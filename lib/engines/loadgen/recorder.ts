@@ -1,5 +1,5 @@
 import type { ErrorKind, StepRecorder } from "./iteration";
-import type { RunWindow } from "../../validations/run-window";
+import type { RunWindow } from "../regression/run-window";
 import { WINDOW_SECONDS } from "../regression/windows";
 import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
 

@@ -3,10 +3,11 @@ import type { Iteration } from "./iteration";
 import { runOpenModel, type OpenModelOptions } from "./open-model";
 import { setMaxListeners } from "node:events";
 import { RunRecorder, type EndpointStats, type SeriesPoint } from "./recorder";
-import type { RunWindow } from "../../validations/run-window";
+import type { RunWindow } from "../regression/run-window";
 import { windowSecondsFor } from "../regression/windows";
 import { summarize, type LatencySummary } from "./histogram";
-import { evaluateThresholds, formatThresholdActual, type ClassStats, type Threshold, type ThresholdVerdict } from "./thresholds";
+import { formatThresholdActual } from "./format-figures";
+import { evaluateThresholds, type ClassStats, type Threshold, type ThresholdVerdict } from "./thresholds";
 
 /** A run that could not start more than this share of its planned starts is invalid. */
 export const MAX_DROPPED_SHARE = 0.005;

@@ -2,7 +2,9 @@ import { z } from "zod";
 
 /**
  * One endpoint's window of a run (latencies in ms): what regression detection compares between
- * runs. The single definition; the recorder, the detector and baseline files use its type.
+ * runs. The single definition: the recorder, the detector and baseline files (lib/validations)
+ * use this schema and its inferred type. It lives beside the detector, not in lib/validations,
+ * because lib/validations already imports the engines (a folder loop otherwise).
  */
 export const runWindowSchema = z.object({
   /** Seconds from the run's start to the window's start. */
