@@ -49,7 +49,7 @@ export function compareRuns(baseline: ComparableRun, candidate: ComparableRun, o
   const cw = windowSecondsOf(candidate);
   if (bw !== cw) {
     return {
-      verdict: "inconclusive", enoughData: false, comparisons: [], errors: [],
+      verdict: "inconclusive", windowS: cw, enoughData: false, comparisons: [], errors: [],
       explanation: [`Inconclusive: the baseline was measured in ${bw}-second windows and this run in ${cw}-second windows (the window length follows the run's length), so their window percentiles cannot be compared. Run for the baseline's length (${Math.round(baseline.durationS)} s), or promote a run of this length as the baseline.`],
     };
   }

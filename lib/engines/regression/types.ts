@@ -87,6 +87,8 @@ export interface ErrorComparison {
 
 export interface VerdictResult {
   verdict: Verdict;
+  /** Seconds per window the figures were computed over. */
+  windowS: number;
   enoughData: boolean;
   comparisons: Comparison[];
   errors: ErrorComparison[];

@@ -74,5 +74,5 @@ export function regressionVerdict(
       ? `Inconclusive — not enough data: need ${needed} more ${word} windows per run before we can judge.`
       : "Inconclusive — not enough data to compare any check.";
   }
-  return { verdict, enoughData, comparisons, errors, explanation: [headline, ...details] };
+  return { verdict, windowS: o.windowSeconds, enoughData, comparisons, errors, explanation: [headline, ...details] };
 }
