@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,14 +86,19 @@ describe("regression gate: npm run loadtest -- --baseline", { timeout: 600_000 }
   });
 
   it("exits 4 when the comparison is inconclusive (too short to judge), 0 with --allow-inconclusive", async () => {
-    const baseline = join(dir, "fast-baseline.json");
-    const short = ["--url", `${servers[3]!.url}/fhir/Observation`, "--rate", "50", "--duration", "5", "--baseline", baseline];
+    // A 60 s baseline with twelve 5-second windows per endpoint, written as `--json` writes it.
+    const baseline = join(dir, "sixty.json");
+    const windows = Array.from({ length: 12 }, (_, i) => ({ startS: i * 5, requests: 100, errors: 0, p50: 20, p95: 25, p99: 30 }));
+    writeFileSync(baseline, JSON.stringify({ durationS: 60, windowS: 5, windows: { "GET /fhir/Observation": windows } }));
+    // error_rate < 1: a threshold this run passes however loaded the machine, so only the verdict decides.
+    const short = ["--url", `${servers[0]!.url}/fhir/Observation`, "--rate", "20", "--duration", "5", "--threshold", "error_rate < 1", "--baseline", baseline];
     const [strict, allowed] = await Promise.all([cli(short), cli([...short, "--allow-inconclusive"])]);
     expect(strict.code, strict.stdout + strict.stderr).toBe(4);
-    expect(strict.stderr).toMatch(/warning: a 5 s run has/);
-    expect(strict.stdout).toMatch(/INCONCLUSIVE/);
+    expect(strict.stderr).toMatch(/warning: a 5 s run has 1 steady-state 2-second windows/);
+    expect(strict.stdout).toMatch(/: INCONCLUSIVE/);
     expect(strict.stdout).toMatch(/exit 4: the gate could not judge/);
     expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/inconclusive allowed \(--allow-inconclusive\): exit 0/);
   });
 
   it("refuses an unusable baseline before sending any load (exit 2)", async () => {
