@@ -98,6 +98,7 @@ describe("regressionVerdict", () => {
     // Highly significant but only +0.05 points: not a regression.
     const small = regressionVerdict([], [{ endpoint, baselineErrors: 0, baselineTotal: 300_000, candidateErrors: 150, candidateTotal: 300_000 }]);
     expect(small.errors[0]!.significant).toBe(true);
-    expect(small.verdict).toBe("no-change");
+    // No latency check could be tested: error rates alone leave the verdict inconclusive.
+    expect(small.verdict).toBe("inconclusive");
   });
 });

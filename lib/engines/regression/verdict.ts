@@ -46,8 +46,9 @@ export function regressionVerdict(
     ? "regression"
     : outcomes.includes("improvement")
       ? "improvement"
-      : testedCount > 0
+      : comparisons.some((c) => c.outcome !== "insufficient-data")
         ? "no-change"
+        // Error rates alone (tested whenever both runs sent requests) cannot vouch for latency.
         : "inconclusive";
 
   const word = windowWord(o.windowSeconds);
