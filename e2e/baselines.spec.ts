@@ -26,10 +26,24 @@ test.describe("baselines and verdicts on the run page", () => {
     await expect(page.getByTestId("baseline-verdict")).toContainText("run-to-run noise not measured (2% assumed)");
     await expect(page.getByTestId("promote-baseline")).toHaveCount(0);
 
+    // The form warns before starting that a 6 s run cannot be judged against a baseline.
+    await page.goto("/load-tests");
+    await page.getByTestId("run-duration").fill("6");
+    await expect(page.getByTestId("run-duration-warning")).toContainText("Ask for at least 14 s");
+    await page.getByTestId("run-duration").fill("60");
+    await expect(page.getByTestId("run-duration-warning")).toHaveCount(0);
     await finishedLightRun(page);
-    // Six-second runs have no complete steady-state window: the verdict says what is missing.
+    // Six-second runs have two complete 2-second windows a side: the verdict says what is missing.
     await expect(page.getByTestId("verdict")).toHaveText("inconclusive");
-    await expect(page.getByTestId("verdict-explanation")).toContainText(/need \d+ more ten-second windows/);
+    await expect(page.getByTestId("verdict-explanation")).toContainText(/need \d+ more 2-second windows/);
+    // Nothing was tested: no p-value is shown, and the figures say what they are.
+    await expect(page.getByTestId("verdict-p").first()).toHaveText("—");
+    await expect(page.getByTestId("verdict-figures-note")).toContainText("steady-state 2-second windows");
+    // The smallest change that counts is settable on the run page.
+    await page.getByTestId("min-effect-input").fill("5");
+    await page.getByTestId("min-effect-apply").click();
+    await expect(page).toHaveURL(/minEffectMs=5/);
+    await expect(page.getByTestId("baseline-verdict")).toContainText("5 ms, as set below");
     await expect(page.getByTestId("baseline-verdict")).toContainText(first.slice(0, 8));
     await expect(page.getByTestId("run-history-chart")).toBeVisible();
     await expect(page.getByTestId("change-points")).toContainText(/\d+ runs\./);

@@ -43,6 +43,9 @@ test.describe("load tests from the console", () => {
     await page.getByTestId("run-start").click();
     await expect(page.getByTestId("run-status")).toHaveText("running");
     await expect(page.getByTestId("run-totals")).toContainText(/[1-9]\d* requests/, { timeout: 15_000 });
+    // Thresholds are shown while the run goes, evaluated on what it measured so far.
+    await expect(page.getByTestId("thresholds-live")).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId("run-thresholds")).toContainText("p(95) < 2000");
     await page.getByTestId("run-abort").click();
     await expect(page.getByTestId("run-status")).toHaveText("cancelled", { timeout: 20_000 });
     await expect(page.getByTestId("run-totals")).toContainText(/[1-9]\d* requests/);
@@ -53,6 +56,17 @@ test.describe("load tests from the console", () => {
     await page.goto("/load-tests");
     await expect(page.getByTestId("start-run-form")).toHaveCount(0);
     await expect(page.getByTestId("run-filters")).toBeVisible();
+  });
+
+  test("a threshold naming an endpoint the scenario does not have is refused before start, naming its endpoints", async ({ page }) => {
+    await new LoginPage(page).signInAs(E2E.users.ops.email, E2E.users.ops.password);
+    await page.goto("/load-tests");
+    await page.getByTestId("run-scenario").selectOption("morning-rounds");
+    await expect(page.getByTestId("run-endpoints-hint")).toContainText("round visit: census");
+    await page.getByTestId("run-thresholds-input").fill("p(95) < 500 @ vital signs: latest vitals");
+    await page.getByTestId("run-start").click();
+    await expect(page.getByTestId("start-run-form")).toContainText('morning-rounds has no endpoint "vital signs: latest vitals"; its endpoints are: round visit: census');
+    await expect(page).toHaveURL(/\/load-tests$/);
   });
 
   test("a target off the allowlist is refused with a clear message", async ({ page }) => {

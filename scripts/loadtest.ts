@@ -1,64 +1,42 @@
 /**
- * npm run loadtest -- --scenario <name> --target <base-url> [--duration <s>] [--seed <n>] [--json <file>]
- * npm run loadtest -- --url <url> --rate <req/s> --duration <s>        (open model, constant rate)
- * npm run loadtest -- --url <url> --connections <n> --duration <s>     (closed loop, max throughput)
- * Thresholds: --threshold "p(95) < 1000 [@ endpoint]" (repeatable; replaces the defaults), --abort-on-fail.
- * Regression gate: --baseline <run-id|latest|file.json> [--noise <fraction>] compares with a baseline.
- * Exit: 0 all thresholds pass; 1 a threshold or safety check failed; 2 invalid run or bad input;
- *       3 a regression against the baseline.
+ * `npm run loadtest -- --help` prints the usage, the scenarios and the exit codes
+ * (lib/validations/loadtest-cli.ts holds the parsing, lib/engines/loadgen/exit-code.ts the codes).
  */
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { guardTarget, TargetRefused } from "../lib/engines/loadgen/target-guard";
 import { httpTarget } from "../lib/engines/loadgen/http-target";
 import { rawGetTarget } from "../lib/engines/loadgen/raw-http";
 import { compareRuns } from "../lib/engines/regression/run-comparison";
-import { baselineArgSchema } from "../lib/validations/baseline";
-import { resolveBaseline, type ResolvedBaseline } from "./loadtest-baseline";
 import { runLoad } from "../lib/engines/loadgen/run";
-import { runScenario } from "../lib/engines/loadgen/run-scenario";
+import { runScenario, scenarioDurationS } from "../lib/engines/loadgen/run-scenario";
 import { singleRequest } from "../lib/engines/loadgen/single-request";
 import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import { DEFAULT_THRESHOLDS, parseThresholdLine, type Threshold } from "../lib/engines/loadgen/thresholds";
-import { formatSummary } from "../lib/engines/loadgen/format-summary";
-import { loadtestArgsSchema } from "../lib/validations/loadtest";
-
-const OPTIONS = { scenario: {}, target: {}, duration: {}, seed: {}, url: {}, rate: {}, connections: {}, json: {}, baseline: {}, noise: {} } as const;
-const FLAG_OPTIONS = {
-  threshold: { type: "string" as const, multiple: true },
-  "abort-on-fail": { type: "boolean" as const },
-};
+import { DEFAULT_THRESHOLDS } from "../lib/engines/loadgen/thresholds";
+import { formatComparison, formatSummary } from "../lib/engines/loadgen/format-summary";
+import { verdictWarning } from "../lib/engines/loadgen/verdict-warning";
+import { EXIT, exitCodeOf } from "../lib/engines/loadgen/exit-code";
+import { adHocEndpoint, LOADTEST_USAGE, parseLoadtestCli } from "../lib/validations/loadtest-cli";
+import { resolveBaseline, type ResolvedBaseline } from "../lib/services/load-tests/resolve-baseline";
+import { closeConsoleDb } from "../lib/db/prisma";
 
 async function main(): Promise<number> {
-  let values: Record<string, string | string[] | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({ options: { ...(Object.fromEntries(Object.keys(OPTIONS).map((k) => [k, { type: "string" }])) as Record<string, { type: "string" }>), ...FLAG_OPTIONS } }));
-  } catch (err) {
-    return usage((err as Error).message);
+  const parsed = parseLoadtestCli(process.argv.slice(2));
+  if (parsed.kind === "help") {
+    console.log(LOADTEST_USAGE);
+    return EXIT.passed;
   }
-  const { json, threshold, "abort-on-fail": abortOnFail, baseline: baselineArg, noise: noiseArg, ...rest } = values as Record<string, string | undefined> & { threshold?: string[]; "abort-on-fail"?: boolean };
-  let thresholds: Threshold[] | undefined;
-  try {
-    thresholds = threshold?.map((line) => parseThresholdLine(line, Boolean(abortOnFail)));
-  } catch (err) {
-    return usage((err as Error).message);
-  }
-  const parsed = loadtestArgsSchema.safeParse(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
-  if (!parsed.success) return usage(parsed.error.issues.map((i) => `${i.path.join(".") || "arguments"}: ${i.message}`).join("; "));
-  const args = parsed.data;
+  if (parsed.kind === "error") return usage(parsed.message);
+  const { args, thresholds, json, baseline: baselineArg, noise, minEffectMs, allowInconclusive } = parsed.cli;
   const rawUrl = "scenario" in args ? args.target : args.url;
-  const noise = noiseArg === undefined ? undefined : Number(noiseArg);
-  if (noise !== undefined && !(noise >= 0 && noise <= 0.5)) return usage("noise: a fraction between 0 and 0.5, e.g. 0.02");
   let baseline: ResolvedBaseline | undefined;
   if (baselineArg !== undefined) {
-    const b = baselineArgSchema.safeParse(baselineArg);
-    if (!b.success) return usage(`baseline: ${b.error.issues[0]!.message}`);
-    if (b.data === "latest" && !("scenario" in args)) return usage("baseline: latest needs --scenario (the console keeps baselines per scenario and target)");
     try {
-      baseline = await resolveBaseline(b.data, "scenario" in args ? args.scenario : "", rawUrl);
+      baseline = await resolveBaseline(baselineArg, "scenario" in args ? args.scenario : "", rawUrl);
     } catch (err) {
       return usage(`baseline: ${(err as Error).message}`);
+    } finally {
+      await closeConsoleDb();
     }
   }
   let pinned;
@@ -68,39 +46,36 @@ async function main(): Promise<number> {
     if (err instanceof TargetRefused) return usage(err.message);
     throw err;
   }
-  const path = new URL(rawUrl).pathname + new URL(rawUrl).search;
+  const scenario = "scenario" in args ? BUILT_IN_SCENARIOS[args.scenario]! : null;
+  const warning = verdictWarning("scenario" in args ? scenarioDurationS(scenario!, args.duration) : args.duration);
+  if (warning) console.error(`loadtest: warning: ${warning}`);
+  const path = adHocEndpoint(rawUrl).slice("GET ".length);
   const connections = "connections" in args ? args.connections : 256;
   // Ad-hoc runs GET one plain-HTTP URL: the lean keep-alive client keeps up with autocannon
   // (bench/results/loadgen.md). Scenarios need undici's full HTTP (bodies, POSTs, TLS).
-  const lean = !("scenario" in args) && new URL(pinned.origin).protocol === "http:";
+  const lean = !scenario && new URL(pinned.origin).protocol === "http:";
   const target = (lean ? rawGetTarget : httpTarget)(pinned.origin, { connections, pinnedAddress: pinned });
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
   try {
     let result;
     let what: string;
-    if ("scenario" in args) {
-      const scenario = BUILT_IN_SCENARIOS[args.scenario]!;
+    if (scenario && "scenario" in args) {
       what = `${scenario.name}: ${scenario.title}`;
       result = await runScenario(scenario, target, { durationS: args.duration, seed: args.seed, thresholds, signal: controller.signal, onProgress: progress });
     } else if ("rate" in args) {
       what = `constant arrival rate ${args.rate} req/s for ${args.duration} s`;
       result = await runLoad({ kind: "open", startRate: args.rate, stages: [{ durationS: args.duration, target: args.rate }], maxInFlight: 1000 }, singleRequest(target, `GET ${path}`, path), thresholds ?? DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
-    } else {
+    } else if ("connections" in args) {
       what = `closed loop, ${args.connections} connections for ${args.duration} s`;
       result = await runLoad({ kind: "closed", startVUs: args.connections, stages: [{ durationS: args.duration, target: args.connections }] }, singleRequest(target, `GET ${path}`, path), thresholds ?? DEFAULT_THRESHOLDS, { signal: controller.signal, onProgress: progress });
-    }
+    } else throw new Error("unreachable");
     if (process.stderr.isTTY) process.stderr.write("\n");
     console.log(formatSummary(result, { what, target: `${pinned.origin} (pinned to ${pinned.address})` }));
-    const comparison = baseline ? compareRuns(baseline, result, { noise: noise ?? baseline.noise ?? undefined }) : undefined;
-    if (comparison && baseline) {
-      console.log(`\n  against baseline ${baseline.label}: ${comparison.verdict.toUpperCase()}`);
-      for (const line of comparison.explanation) console.log(`    ${line}`);
-    }
+    const comparison = baseline ? compareRuns(baseline, result, { noise: noise ?? baseline.noise ?? undefined, absoluteFloorMs: minEffectMs }) : undefined;
+    if (comparison && baseline) console.log(`\n${formatComparison(comparison, baseline.label, allowInconclusive)}`);
     if (json) writeFileSync(json, JSON.stringify({ target: pinned.origin, ...result, ...(comparison ? { comparison } : {}) }, null, 2) + "\n");
-    if (result.invalid) return 2;
-    if (comparison?.verdict === "regression") return 3;
-    return result.passed ? 0 : 1;
+    return exitCodeOf(result, comparison?.verdict, allowInconclusive);
   } finally {
     await target.close();
   }
@@ -114,12 +89,11 @@ function progress(rec: { overall: { requests: number; errors: number } }, elapse
 }
 
 function usage(message: string): number {
-  console.error(`loadtest: ${message}\nusage: npm run loadtest -- --scenario <name> --target <url> [--duration s] [--json file]\n       npm run loadtest -- --url <url> (--rate <req/s> | --connections <n>) --duration <s> [--json file]\n       thresholds: [--threshold "p(95) < 1000 @ endpoint"]... [--abort-on-fail]
-       regression gate: [--baseline <run-id|latest|file.json>] [--noise 0.02]   (exit 3 on a regression)`);
-  return 2;
+  console.error(`loadtest: ${message}\n${LOADTEST_USAGE}`);
+  return EXIT.invalid;
 }
 
 main().then((code) => process.exit(code), (err) => {
   console.error(`loadtest failed: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(2);
+  process.exit(EXIT.invalid);
 });

@@ -2,42 +2,19 @@
  * A load-test run in its own process, off the console's event loop. The console sends one
  * `start` message over IPC, may send `cancel`, and receives `progress` about once a second and
  * one `done` (or the process exits non-zero: the console then marks the run failed and keeps
- * the last progress it saw).
+ * the last progress it saw). Message types: lib/services/load-tests/worker-protocol.ts.
  */
 import { guardTarget } from "../lib/engines/loadgen/target-guard";
 import { httpTarget } from "../lib/engines/loadgen/http-target";
 import { runScenario } from "../lib/engines/loadgen/run-scenario";
 import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import type { RunRecorder } from "../lib/engines/loadgen/recorder";
-import { summarize } from "../lib/engines/loadgen/histogram";
-import type { Threshold } from "../lib/engines/loadgen/thresholds";
-
-export interface WorkerStart {
-  type: "start";
-  scenario: string;
-  target: string;
-  durationS?: number;
-  seed: number;
-  thresholds?: Threshold[];
-  allowHosts: string[];
-}
+import { progressSnapshot } from "../lib/engines/loadgen/progress";
+import type { FromWorker, ToWorker } from "../lib/services/load-tests/worker-protocol";
 
 const controller = new AbortController();
+const send = (msg: FromWorker, then: () => void = () => {}) => process.send?.(msg, then);
 
-function snapshot(rec: RunRecorder, elapsedS: number) {
-  return {
-    elapsedS,
-    requests: rec.overall.requests,
-    errors: rec.overall.errors,
-    late: rec.late,
-    dropped: rec.dropped,
-    latencyMs: summarize(rec.overall.histogram),
-    endpoints: rec.endpointStats(),
-    series: rec.series(),
-  };
-}
-
-process.on("message", async (msg: WorkerStart | { type: "cancel" }) => {
+process.on("message", async (msg: ToWorker) => {
   if (msg.type === "cancel") return controller.abort();
   const scenario = BUILT_IN_SCENARIOS[msg.scenario];
   if (!scenario) throw new Error(`unknown scenario ${msg.scenario}`);
@@ -49,9 +26,9 @@ process.on("message", async (msg: WorkerStart | { type: "cancel" }) => {
       seed: msg.seed,
       thresholds: msg.thresholds,
       signal: controller.signal,
-      onProgress: (rec, elapsedS) => process.send?.({ type: "progress", progress: snapshot(rec, elapsedS) }),
+      onProgress: (rec, elapsedS, thresholds) => send({ type: "progress", progress: progressSnapshot(rec, elapsedS, thresholds) }),
     });
-    process.send?.({ type: "done", result }, () => process.exit(0));
+    send({ type: "done", result }, () => process.exit(0));
   } finally {
     await target.close();
   }

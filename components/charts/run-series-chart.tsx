@@ -2,14 +2,9 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export interface SeriesPoint {
-  second: number;
-  requests: number;
-  errors: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+import type { SeriesPoint } from "@/lib/engines/loadgen/recorder";
+
+export type { SeriesPoint };
 
 /** Throughput and latency percentiles per second of a run. Loaded with next/dynamic. */
 export default function RunSeriesChart({ series }: { series: SeriesPoint[] }) {

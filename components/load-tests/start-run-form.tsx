@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { verdictWarning } from "@/lib/engines/loadgen/verdict-warning";
 import { startRunAction } from "@/app/(console)/load-tests/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 
@@ -8,16 +9,26 @@ export interface ScenarioOption {
   name: string;
   title: string;
   description: string;
+  /** Seconds the scenario runs without a duration; null for stress runs (steps until a threshold fails). */
+  defaultDurationS: number | null;
+  /** Endpoint names per-endpoint thresholds can use (`p(95) < 500 @ <endpoint>`). */
+  endpoints: string[];
 }
 
 export function StartRunForm({ scenarios, defaultTarget }: { scenarios: ScenarioOption[]; defaultTarget: string }) {
   const [state, action, pending] = useActionState(startRunAction, null);
   const err = state && !state.ok ? state : null;
+  const [scenarioName, setScenarioName] = useState("light");
+  const [duration, setDuration] = useState("");
+  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarios[0]!;
+  const length = Number(duration) > 0 ? Number(duration) : scenario.defaultDurationS;
+  // Said before the run starts: a run this short cannot be judged against a baseline.
+  const warning = length === null ? null : verdictWarning(length);
   return (
     <form action={action} className="grid" data-testid="start-run-form">
       <label>
         Scenario
-        <select name="scenario" defaultValue="light" data-testid="run-scenario">
+        <select name="scenario" value={scenarioName} onChange={(e) => setScenarioName(e.target.value)} data-testid="run-scenario">
           {scenarios.map((s) => (
             <option key={s.name} value={s.name} title={s.description}>
               {s.title}
@@ -32,12 +43,14 @@ export function StartRunForm({ scenarios, defaultTarget }: { scenarios: Scenario
       </label>
       <label>
         Duration in seconds (optional, stretches the scenario)
-        <input name="durationS" type="number" min={5} placeholder="scenario default" data-testid="run-duration" />
+        <input name="durationS" type="number" min={1} placeholder={scenario.defaultDurationS ? `scenario default, ${scenario.defaultDurationS} s` : "scenario default"} value={duration} onChange={(e) => setDuration(e.target.value)} data-testid="run-duration" />
+        {warning && <span className="notice" role="status" data-testid="run-duration-warning">This run will not be comparable with a baseline: {warning}</span>}
         {err?.fields?.durationS && <span className="field-error">{err.fields.durationS[0]}</span>}
       </label>
       <label style={{ gridColumn: "1 / -1" }}>
         Thresholds, one per line (blank: the scenario&apos;s defaults, P95 &lt; 2 s, P99 &lt; 3 s, errors &lt; 1% and the per-endpoint targets)
-        <textarea name="thresholds" rows={3} placeholder={"p(95) < 2000\nerror_rate < 0.01\np(95) < 500 @ vital signs: latest vitals"} data-testid="run-thresholds-input" style={{ width: "100%", fontFamily: "monospace" }} />
+        <textarea name="thresholds" rows={3} placeholder={`p(95) < 2000\nerror_rate < 0.01\np(95) < 500 @ ${scenario.endpoints[0] ?? "<endpoint>"}`} data-testid="run-thresholds-input" style={{ width: "100%", fontFamily: "monospace" }} />
+        <span className="muted" data-testid="run-endpoints-hint">Endpoints of {scenario.name}: {scenario.endpoints.join(" · ")}</span>
         {err?.fields?.thresholds && <span className="field-error">{err.fields.thresholds[0]}</span>}
       </label>
       <label style={{ display: "flex", gap: ".5rem", alignItems: "center" }}>

@@ -1,15 +1,28 @@
 import { z } from "zod";
 import { LOADTEST_LIMITS as L } from "../engines/loadgen/limits";
-import { SCENARIO_NAMES } from "../engines/loadgen/scenarios/built-in";
+import { runFields } from "./run";
 
-const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
-const duration = z.coerce.number().positive().max(L.maxDurationS, `at most ${L.maxDurationS} s`);
+/** The CLI's scenario mode: the console's start form's fields (one definition, lib/validations/run.ts). */
+export const scenarioArgsSchema = z.object({ scenario: runFields.scenario, target: runFields.target, duration: runFields.durationS.optional(), seed: runFields.seed }).strict();
+const rateArgs = z.object({ url: runFields.target, rate: z.coerce.number().positive().max(L.maxRate, `at most ${L.maxRate} req/s`), duration: runFields.durationS }).strict();
+const connectionArgs = z.object({ url: runFields.target, connections: z.coerce.number().int().min(1).max(L.maxConnections, `at most ${L.maxConnections}`), duration: runFields.durationS }).strict();
 
-/** The three CLI modes; the console's start form uses the scenario one. */
-export const loadtestArgsSchema = z.union([
-  z.object({ scenario: z.enum(SCENARIO_NAMES as [string, ...string[]], `one of: ${SCENARIO_NAMES.join(", ")}`), target: url, duration: duration.optional(), seed: z.coerce.number().int().min(0).default(1) }).strict(),
-  z.object({ url, rate: z.coerce.number().positive().max(L.maxRate, `at most ${L.maxRate} req/s`), duration }).strict(),
-  z.object({ url, connections: z.coerce.number().int().min(1).max(L.maxConnections, `at most ${L.maxConnections}`), duration }).strict(),
-]);
+/** The three CLI modes; the console's start form uses the scenario one's fields. */
+export const loadtestArgsSchema = z.union([scenarioArgsSchema, rateArgs, connectionArgs]);
 
 export type LoadtestArgs = z.infer<typeof loadtestArgsSchema>;
+
+/**
+ * Validates the CLI's mode arguments against the one schema their mode names (so an unknown
+ * scenario says which scenarios there are, not a union's "Invalid input").
+ */
+export function parseModeArgs(raw: Record<string, string>): { ok: true; args: LoadtestArgs } | { ok: false; message: string } {
+  const schema = "scenario" in raw ? scenarioArgsSchema : "rate" in raw ? rateArgs : "connections" in raw ? connectionArgs : null;
+  if (!schema) return { ok: false, message: "give --scenario <name> --target <url>, or --url <url> with --rate <req/s> or --connections <n>" };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, args: parsed.data };
+  const message = parsed.error.issues
+    .map((i) => (i.code === "unrecognized_keys" ? `--${i.keys.join(", --")} cannot be combined with ${"scenario" in raw ? "--scenario" : "--url"}` : `${i.path.join(".") || "arguments"}: ${i.message}`))
+    .join("; ");
+  return { ok: false, message };
+}

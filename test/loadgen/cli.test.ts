@@ -8,7 +8,7 @@ import { decodeHistogram } from "../../lib/engines/loadgen/histogram";
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, ["--import", "tsx", "scripts/loadtest.ts", ...args], { env: { ...process.env, VIGIL_LOADTEST_ALLOWLIST: "" } });
+    const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/loadtest.ts", ...args], { env: { ...process.env, VIGIL_LOADTEST_ALLOWLIST: "" } });
     let stdout = "";
     let stderr = "";
     c.stdout.on("data", (d) => (stdout += d));
@@ -55,13 +55,38 @@ describe("npm run loadtest", () => {
     expect(r.stdout).not.toMatch(/error_rate/);
   });
 
+  it("--help prints the usage, the scenarios and every exit code, and exits 0", async () => {
+    const r = await cli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/scenarios: light, normal, heavy, peak, spike, stress, morning-rounds/);
+    expect(r.stdout).toMatch(/3 a regression against the baseline; 4 the comparison was inconclusive/);
+    expect(r.stdout).toMatch(/--min-effect-ms/);
+    expect(r.stdout).toMatch(/--allow-inconclusive/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("warns before starting when the run is too short for a verdict, and rounds what it prints", async () => {
+    const r = await cli(["--url", `${ok.url}/x`, "--rate", "20", "--duration", "2", "--threshold", "p(95) < 1000"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: a 2 s run has 0 steady-state 2-second windows, and a verdict against a baseline needs 6: it will be inconclusive\. Ask for at least 14 s\./);
+    const actual = /p\(95\) < 1000 {2}\(actual ([\d.]+)\)/.exec(r.stdout)![1]!;
+    expect(actual.replace(".", "").replace(/^0+/, "").length).toBeLessThanOrEqual(3); // 3 significant digits at most
+    expect(r.stdout).toMatch(/endpoints \(whole run, warm-up included\)/);
+    expect(r.stderr).not.toMatch(/MaxListenersExceededWarning/);
+  });
+
   it.each([
     [["--url", "http://127.0.0.1:1/", "--rate", "1", "--duration", "1", "--threshold", "fast please"], /Invalid threshold/],
     [["--url", "http://169.254.169.254/latest", "--rate", "1", "--duration", "1"], /link-local/],
     [["--url", "http://10.9.9.9/", "--rate", "1", "--duration", "1"], /not on the load-test allowlist/],
     [["--url", "http://127.0.0.1:1/", "--rate", "999999", "--duration", "1"], /rate: at most/],
-    [["--scenario", "nope", "--target", "http://127.0.0.1:1"], /scenario/],
-    [["--bogus"], /Unknown option/],
+    [["--scenario", "nope", "--target", "http://127.0.0.1:1"], /scenario: Choose a scenario: one of light, normal, heavy, .*morning-rounds/],
+    [["--bogus"], /Unknown option '--bogus'/],
+    // The start form's old placeholder endpoint does not exist in morning-rounds: refused, naming the ones that do.
+    [["--scenario", "morning-rounds", "--target", "http://127.0.0.1:1", "--threshold", "p(95) < 500 @ vital signs: latest vitals"],
+      /morning-rounds has no endpoint "vital signs: latest vitals"; its endpoints are: round visit: census, round visit: patient, round visit: vitals, round visit: labs, round visit: triage/],
+    [["--url", "http://127.0.0.1:1/x", "--rate", "1", "--duration", "1", "--threshold", "p(95) < 5 @ GET /y"], /no endpoint "GET \/y"; its endpoints are: GET \/x/],
+    [["--url", "http://127.0.0.1:1/x", "--rate", "1", "--duration", "1", "--min-effect-ms=-3"], /min-effect-ms: At least 0 ms/],
   ])("exits 2 and sends nothing for bad input %#", async (args, message) => {
     const r = await cli(args as string[]);
     expect(r.code).toBe(2);

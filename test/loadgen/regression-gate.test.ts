@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { mulberry32 } from "../../lib/engines/random";
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const c = spawn(process.execPath, ["--import", "tsx", "scripts/loadtest.ts", ...args], { env: { ...process.env, VIGIL_LOADTEST_ALLOWLIST: "", DATABASE_URL: "" } });
+    const c = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/loadtest.ts", ...args], { env: { ...process.env, VIGIL_LOADTEST_ALLOWLIST: "", DATABASE_URL: "" } });
     let stdout = "";
     let stderr = "";
     c.stdout.on("data", (d) => (stdout += d));
@@ -18,16 +18,16 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 }
 
 /** A server answering after `baseMs` plus seeded jitter: the "build" whose latency we control. */
-async function slowServer(baseMs: number, seed: number) {
+async function slowServer(baseMs: number, seed: number, jitterMs = 40) {
   const random = mulberry32(seed);
-  return loopbackServer((_q, r) => void setTimeout(() => r.end("ok"), baseMs + random() * 40));
+  return loopbackServer((_q, r) => void setTimeout(() => r.end("ok"), baseMs + random() * jitterMs));
 }
 
-// 70 s runs: after the 10% warm-up, six complete 10-second windows per run, the fewest the
-// detector accepts. The two candidate runs go side by side against their own servers.
+// 70 s runs: after the 10% warm-up (7 s), twelve complete 5-second windows per run (the window
+// length follows the run's length). The two candidate runs go side by side against their own servers.
 const RUN = ["--rate", "20", "--duration", "70"];
 
-describe("regression gate: npm run loadtest -- --baseline", { timeout: 300_000 }, () => {
+describe("regression gate: npm run loadtest -- --baseline", { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "vigil-gate-"));
   const servers: Awaited<ReturnType<typeof loopbackServer>>[] = [];
   beforeAll(async () => {
@@ -52,11 +52,53 @@ describe("regression gate: npm run loadtest -- --baseline", { timeout: 300_000 }
     expect(slowRun.stdout).toMatch(/p95 rose from \d+ ms to \d+ ms/);
     const slow = JSON.parse(readFileSync(join(dir, "slow.json"), "utf8"));
     expect(slow.comparison.verdict).toBe("regression");
-    expect(slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95")).toMatchObject({ outcome: "regression", nBaseline: 6, nCandidate: 6 });
+    expect(slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95")).toMatchObject({ outcome: "regression", nBaseline: 12, nCandidate: 12 });
 
     expect(sameRun.code, sameRun.stdout + sameRun.stderr).toBe(0);
     expect(sameRun.stdout).not.toMatch(/REGRESSION/);
     expect(JSON.parse(readFileSync(join(dir, "same.json"), "utf8")).comparison.verdict).not.toBe("regression");
+  });
+
+  it("a fast endpoint going from 20 to 30 ms fails the gate (exit 3) and its A/A twin passes (exit 0): 60 s at 100 req/s", async () => {
+    // The old fixed 50 ms floor let both exit 0; the default floor is 5% of the baseline p95.
+    const fast = [await slowServer(20, 11, 4), await slowServer(20, 12, 4), await slowServer(30, 13, 4)];
+    servers.push(...fast);
+    const [base, same, slowed] = fast;
+    const FAST = ["--rate", "100", "--duration", "60"];
+    const baseline = join(dir, "fast-baseline.json");
+    const first = await cli(["--url", `${base!.url}/fhir/Observation`, ...FAST, "--json", baseline]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toMatch(/warning/);
+    const [sameRun, slowRun] = await Promise.all([
+      cli(["--url", `${same!.url}/fhir/Observation`, ...FAST, "--baseline", baseline, "--json", join(dir, "fast-same.json")]),
+      cli(["--url", `${slowed!.url}/fhir/Observation`, ...FAST, "--baseline", baseline, "--json", join(dir, "fast-slow.json")]),
+    ]);
+    expect(slowRun.code, slowRun.stdout + slowRun.stderr).toBe(3);
+    const slow = JSON.parse(readFileSync(join(dir, "fast-slow.json"), "utf8"));
+    expect(slow.windowS).toBe(5);
+    const p95 = slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95");
+    expect(p95).toMatchObject({ outcome: "regression", nBaseline: 10, nCandidate: 10 });
+    expect(p95.floorMs).toBeLessThan(2); // 5% of a ~24 ms p95
+    expect(slowRun.stdout).toMatch(/checks \(median over the steady-state windows of each window's percentile, warm-up excluded\)/);
+
+    expect(sameRun.code, sameRun.stdout + sameRun.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "fast-same.json"), "utf8")).comparison.verdict).toBe("no-change");
+  });
+
+  it("exits 4 when the comparison is inconclusive (too short to judge), 0 with --allow-inconclusive", async () => {
+    // A 60 s baseline with twelve 5-second windows per endpoint, written as `--json` writes it.
+    const baseline = join(dir, "sixty.json");
+    const windows = Array.from({ length: 12 }, (_, i) => ({ startS: i * 5, requests: 100, errors: 0, p50: 20, p95: 25, p99: 30 }));
+    writeFileSync(baseline, JSON.stringify({ durationS: 60, windowS: 5, windows: { "GET /fhir/Observation": windows } }));
+    // error_rate < 1: a threshold this run passes however loaded the machine, so only the verdict decides.
+    const short = ["--url", `${servers[0]!.url}/fhir/Observation`, "--rate", "20", "--duration", "5", "--threshold", "error_rate < 1", "--baseline", baseline];
+    const [strict, allowed] = await Promise.all([cli(short), cli([...short, "--allow-inconclusive"])]);
+    expect(strict.code, strict.stdout + strict.stderr).toBe(4);
+    expect(strict.stderr).toMatch(/warning: a 5 s run has 1 steady-state 2-second windows/);
+    expect(strict.stdout).toMatch(/: INCONCLUSIVE/);
+    expect(strict.stdout).toMatch(/exit 4: the gate could not judge/);
+    expect(allowed.code, allowed.stdout + allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/inconclusive allowed \(--allow-inconclusive\): exit 0/);
   });
 
   it("refuses an unusable baseline before sending any load (exit 2)", async () => {

@@ -61,7 +61,7 @@ describe.each(consoleDbKinds())("baselines and regression verdicts on %s", (kind
     expect(slow.result!.explanation.join(" ")).toMatch(/p95 rose from 40\d ms to 5\d\d ms/);
 
     const same = await compareWithBaseline(viewer, { runId: (await storedRun(402, 13, { scenario: "peak" })).id });
-    expect(same.result!.verdict).toBe("inconclusive");
+    expect(same.result!.verdict).toBe("no-change");
 
     const erroring = await compareWithBaseline(viewer, { runId: (await storedRun(404, 14, { errors: 20, scenario: "peak" })).id });
     expect(erroring.result!.verdict).toBe("regression");

@@ -31,10 +31,18 @@ describe.each(consoleDbKinds())("load-test run verbs on %s", (kind) => {
 
   it("rejects bad input with field messages", async () => {
     const ops = await makeActor("ops");
-    const err = await startRun(ops, { scenario: "nope", target: "ftp://x", durationS: "1", thresholds: "p95 under 2s" }).catch((e) => e);
+    const err = await startRun(ops, { scenario: "nope", target: "ftp://x", durationS: "0", thresholds: "p95 under 2s" }).catch((e) => e);
     expect(err.code).toBe("INVALID_INPUT");
     expect(Object.keys(err.fields)).toEqual(expect.arrayContaining(["scenario", "target", "durationS", "thresholds"]));
     expect(err.fields.thresholds[0]).toMatch(/use p\(95\) < 2000/);
+  });
+
+  it("refuses a per-endpoint threshold naming an endpoint the scenario does not have, before starting, naming the ones it has", async () => {
+    const ops = await makeActor("ops");
+    const err = await startRun(ops, { scenario: "morning-rounds", target: "http://127.0.0.1:4000", thresholds: "p(95) < 2000\np(95) < 500 @ vital signs: latest vitals" }).catch((e) => e);
+    expect(err.code).toBe("INVALID_INPUT");
+    expect(err.fields.thresholds[0]).toBe('"p(95) < 500 @ vital signs: latest vitals": morning-rounds has no endpoint "vital signs: latest vitals"; its endpoints are: round visit: census, round visit: patient, round visit: vitals, round visit: labs, round visit: triage');
+    expect(await (await db()).loadTestRun.count()).toBe(0);
   });
 
   it("refuses to stop a run that is not running here, and lists runs with filters", async () => {

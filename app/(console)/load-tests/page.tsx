@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { listRuns } from "@/lib/services/load-tests/list-runs";
 import { BUILT_IN_SCENARIOS } from "@/lib/engines/loadgen/scenarios/built-in";
+import { scenarioDurationS } from "@/lib/engines/loadgen/run-scenario";
+import { scenarioEndpoints } from "@/lib/engines/loadgen/threshold-scopes";
 import { StartRunForm } from "@/components/load-tests/start-run-form";
 import { RunList } from "@/components/load-tests/run-list";
 
@@ -20,7 +22,10 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
     if (err instanceof AppError && err.code === "INVALID_INPUT") return [];
     throw err;
   });
-  const scenarios = Object.values(BUILT_IN_SCENARIOS).map((s) => ({ name: s.name, title: s.title, description: s.description }));
+  const scenarios = Object.values(BUILT_IN_SCENARIOS).map((s) => ({
+    name: s.name, title: s.title, description: s.description,
+    defaultDurationS: s.profile.kind === "stress" ? null : scenarioDurationS(s), endpoints: scenarioEndpoints(s),
+  }));
   return (
     <>
       <h1>Load tests</h1>

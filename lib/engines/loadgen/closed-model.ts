@@ -1,4 +1,5 @@
-import type { Iteration } from "./open-model";
+import { setMaxListeners } from "node:events";
+import type { Iteration } from "./iteration";
 import type { RunRecorder } from "./recorder";
 
 export interface VuStage {
@@ -11,7 +12,11 @@ export interface ClosedModelOptions {
   stages: VuStage[];
   /** Pause between a virtual user's iterations, drawn uniformly from [min, max] ms. */
   thinkTimeMs?: [number, number];
-  /** Iterations per virtual user (e.g. 8 patients per clinician); unlimited when absent. */
+  /**
+   * Iterations per virtual user, an explicit cap beside the duration: a user stops after this
+   * many, and the run ends early once every user has. Absent (every built-in scenario): users
+   * repeat their journeys until the duration is over, so a run lasts what was asked.
+   */
   iterationsPerVU?: number;
   random?: () => number;
 }
@@ -32,10 +37,18 @@ export function vusAt(startVUs: number, stages: VuStage[], tS: number): number {
 
 /**
  * Closed model: each virtual user sends a request, waits for the answer, thinks, repeats. Latency
- * runs from the actual send (the model itself waits for the server, by definition).
+ * runs from the actual send (the model itself waits for the server, by definition). At the
+ * planned end, think times in progress are cut short and no further step starts: the run ends
+ * with its requests in flight, not a journey later.
  */
-export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteration, rec: RunRecorder, t0: number, signal: AbortSignal): Promise<void> {
+export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteration, rec: RunRecorder, t0: number, outer: AbortSignal): Promise<void> {
   const totalMs = opts.stages.reduce((s, x) => s + x.durationS, 0) * 1000;
+  const ending = new AbortController();
+  setMaxListeners(0, ending.signal);
+  const stop = () => ending.abort(outer.reason);
+  outer.addEventListener("abort", stop, { once: true });
+  const deadline = setTimeout(() => ending.abort(), Math.max(0, t0 + totalMs - performance.now()));
+  const signal = ending.signal;
   const random = opts.random ?? Math.random;
   let wanted = opts.startVUs;
   const running = new Map<number, Promise<void>>();
@@ -86,4 +99,6 @@ export async function runClosedModel(opts: ClosedModelOptions, iterate: Iteratio
     await new Promise((r) => setTimeout(r, CONTROL_INTERVAL_MS));
   }
   await Promise.all(running.values());
+  clearTimeout(deadline);
+  outer.removeEventListener("abort", stop);
 }

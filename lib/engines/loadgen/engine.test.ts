@@ -3,9 +3,10 @@ import { httpTarget } from "./http-target";
 import { singleRequest } from "./single-request";
 import { runLoad } from "./run";
 import { loopbackServer } from "./test-server";
-import type { Iteration } from "./open-model";
+import type { Iteration } from "./iteration";
 import { vusAt } from "./closed-model";
-import { decodeHistogram, encodeHistogram, newHistogram, recordMs } from "./histogram";
+import { decodeHistogram, encodeHistogram, newHistogram, recordMs, summarize } from "./histogram";
+import type { ThresholdVerdict } from "./thresholds";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -79,8 +80,10 @@ describe("open model accounting", () => {
     expect(result.passed).toBe(false);
     expect(result.series.map((s) => s.second)).toEqual(expect.arrayContaining([0, 1]));
     expect(result.series.reduce((s, p) => s + p.requests, 0)).toBe(100);
-    // 10-second endpoint windows (for regression detection) and a decodable merged histogram.
-    expect(result.windows["GET /"]).toEqual([expect.objectContaining({ startS: 0, requests: 100, errors: 25 })]);
+    // Endpoint windows (for regression detection; 2 s long in a 2 s run) and a decodable merged histogram.
+    expect(result.windowS).toBe(2);
+    expect(result.windows["GET /"]!.reduce((s, w) => s + w.requests, 0)).toBe(100);
+    expect(result.windows["GET /"]!.reduce((s, w) => s + w.errors, 0)).toBe(25);
     expect(decodeHistogram(result.endpointHistograms["GET /"]!).totalCount).toBe(100);
   });
 
@@ -111,7 +114,46 @@ describe("abort on fail", () => {
   }, 20_000);
 });
 
+describe("live thresholds", () => {
+  it("evaluates every threshold while the run goes, not only at its end", async () => {
+    const exec = await target((_req, res) => res.end("ok"));
+    const seen: ThresholdVerdict[][] = [];
+    await runLoad({ kind: "open", startRate: 50, stages: [{ durationS: 2.5, target: 50 }], maxInFlight: 50 }, exec,
+      [{ scope: "overall", expression: "error_rate < 0.01" }, { scope: "GET /", expression: "p(95) < 0.001" }],
+      { onProgress: (_rec, _s, live) => void seen.push(live) });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[1]!.map((v) => [v.expression, v.ok])).toEqual([["error_rate < 0.01", true], ["p(95) < 0.001", false]]);
+    expect(seen[1]![1]!.actual).toBeGreaterThan(0);
+  }, 10_000);
+});
+
 describe("closed model", () => {
+  it("lasts the planned duration even when a user is mid-journey (think times are cut at the end)", async () => {
+    const exec = await target((_req, res) => res.end("ok"));
+    // Each iteration: a request, then a 900 ms pause inside the journey (a think time).
+    const journey: Iteration = async (ctx) => {
+      await exec(ctx);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 900);
+        ctx.signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+      });
+    };
+    const started = performance.now();
+    const result = await runLoad({ kind: "closed", startVUs: 30, stages: [{ durationS: 2, target: 30 }] }, journey, []);
+    const tookS = (performance.now() - started) / 1000;
+    expect(tookS).toBeGreaterThanOrEqual(2);
+    expect(tookS).toBeLessThan(2.5);
+    expect(result.requests).toBeGreaterThanOrEqual(60); // 30 users x 3 journeys started in 2 s
+  });
+
+  it("stops early only when an explicit iteration cap is set", async () => {
+    const exec = await target((_req, res) => res.end("ok"));
+    const started = performance.now();
+    const result = await runLoad({ kind: "closed", startVUs: 2, stages: [{ durationS: 5, target: 2 }], iterationsPerVU: 3 }, exec, []);
+    expect(result.requests).toBe(6);
+    expect((performance.now() - started) / 1000).toBeLessThan(1);
+  });
+
   it("keeps N users busy back to back and measures each request", async () => {
     let concurrent = 0;
     let peak = 0;
@@ -132,7 +174,29 @@ describe("closed model", () => {
   });
 });
 
+describe("windows", () => {
+  it("follow the planned length (a 12 s run records 2-second windows)", async () => {
+    const exec = await target((_req, res) => res.end("ok"));
+    const result = await runLoad({ kind: "closed", startVUs: 1, stages: [{ durationS: 12, target: 1 }], iterationsPerVU: 3 }, exec, []);
+    expect(result.windowS).toBe(2);
+    expect(result.windows["GET /"]!.map((w) => w.startS)).toEqual([0]);
+  });
+});
+
 describe("histograms", () => {
+  it("never report a percentile above the maximum recorded", () => {
+    const h = newHistogram();
+    // 605.158 ms sits in a bucket whose highest equivalent value is 605.183 ms.
+    for (let i = 0; i < 998; i++) recordMs(h, 10);
+    recordMs(h, 605.158);
+    recordMs(h, 605.158);
+    expect(h.getValueAtPercentile(99.9)).toBe(605_183); // HdrHistogram's own reading, above max
+    const s = summarize(h);
+    expect(s.max).toBeCloseTo(605.158, 1);
+    for (const p of [s.p50, s.p90, s.p95, s.p99, s.p999]) expect(p).toBeLessThanOrEqual(s.max);
+    expect(s.p999).toBe(s.max);
+  });
+
   it("round-trip through the compressed encoding and merge across workers", () => {
     const a = newHistogram();
     const b = newHistogram();

@@ -33,18 +33,16 @@ export interface LatencySummary {
 
 const ms = (us: number) => Math.round(us) / 1000;
 
+/**
+ * Percentiles read as the highest value equivalent to their bucket (HdrHistogram's convention),
+ * which can sit a fraction above the largest value actually recorded: they are capped at the
+ * maximum, so no percentile ever reads above max.
+ */
 export function summarize(h: Histogram): LatencySummary {
   if (h.totalCount === 0) return { count: 0, meanMs: 0, p50: 0, p90: 0, p95: 0, p99: 0, p999: 0, max: 0 };
-  return {
-    count: h.totalCount,
-    meanMs: ms(h.mean),
-    p50: ms(h.getValueAtPercentile(50)),
-    p90: ms(h.getValueAtPercentile(90)),
-    p95: ms(h.getValueAtPercentile(95)),
-    p99: ms(h.getValueAtPercentile(99)),
-    p999: ms(h.getValueAtPercentile(99.9)),
-    max: ms(h.maxValue),
-  };
+  const max = ms(h.maxValue);
+  const at = (p: number) => Math.min(max, ms(h.getValueAtPercentile(p)));
+  return { count: h.totalCount, meanMs: ms(h.mean), p50: at(50), p90: at(90), p95: at(95), p99: at(99), p999: at(99.9), max };
 }
 
 /** Compressed base64 (HdrHistogram's interchange format), so runs and windows can be merged later. */

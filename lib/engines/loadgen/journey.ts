@@ -1,5 +1,5 @@
 import { errorKind, type Target } from "./http-target";
-import type { Iteration } from "./open-model";
+import type { Iteration } from "./iteration";
 import { valuesAt } from "./json-path";
 import { wrongPatient } from "./patient-checks";
 import { SafetyFailure } from "./run";

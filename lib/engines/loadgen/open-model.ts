@@ -1,3 +1,4 @@
+import type { Iteration } from "./iteration";
 import type { RunRecorder } from "./recorder";
 import { arrivalOffsets, plannedArrivals, type RateStage } from "./schedule";
 
@@ -10,24 +11,6 @@ export interface OpenModelOptions {
   /** Concurrent requests allowed (k6's maxVUs): a start finding all of them busy is dropped. */
   maxInFlight: number;
 }
-
-import type { ErrorKind } from "./recorder";
-
-/** Records one request of an iteration; `startedAt` is when its latency clock started. */
-export type StepRecorder = (endpoint: string, startedAt: number, status: number | null, error: ErrorKind | null) => void;
-
-/**
- * One iteration: a single request, or a journey of steps. In open-model runs `scheduledAt` is
- * the planned start, which the first request must use as its latency start.
- */
-export type IterationContext = { scheduledAt: number | null; record: StepRecorder; signal: AbortSignal };
-export type Iteration = ((ctx: IterationContext) => Promise<void>) & {
-  /**
-   * The same iteration in callback form, when it has one (single requests): the closed loop
-   * chains it without a promise per request, which is what lets it keep up with autocannon.
-   */
-  direct?: (ctx: IterationContext, done: () => void) => void;
-};
 
 /**
  * Open model: starts follow the schedule whatever the server does. Each latency runs from the

@@ -1,11 +1,9 @@
-import type { StepRecorder } from "./open-model";
+import type { ErrorKind, StepRecorder } from "./iteration";
+import type { RunWindow } from "../regression/run-window";
+import { WINDOW_SECONDS } from "../regression/windows";
 import { newHistogram, recordMs, summarize, encodeHistogram, type Histogram, type LatencySummary } from "./histogram";
 
-/**
- * `status`: an HTTP error status where any 2xx/3xx was expected (ad-hoc runs);
- * `check`: the server answered, but not with the status or shape the scenario step expects.
- */
-export type ErrorKind = "timeout" | "connection" | "status" | "check" | "other";
+export type { ErrorKind } from "./iteration";
 
 interface Bucket {
   histogram: Histogram;
@@ -24,19 +22,6 @@ export interface SeriesPoint extends LatencySummary {
   errors: number;
 }
 
-/** One endpoint's 10-second window: what regression detection compares between runs. */
-export interface WindowStat {
-  /** Seconds from the run's start to the window's start. */
-  startS: number;
-  requests: number;
-  errors: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-export const WINDOW_S = 10;
-
 const bucket = (): Bucket => ({ histogram: newHistogram(), requests: 0, errors: 0 });
 
 /** Collects every outcome of a run: overall, per endpoint, per second, by status and error kind. */
@@ -44,7 +29,7 @@ export class RunRecorder {
   readonly overall = bucket();
   readonly endpoints = new Map<string, Bucket>();
   readonly windows = new Map<number, Bucket>();
-  /** Per endpoint, per 10-second window (index = start second / 10). */
+  /** Per endpoint, per window of `windowS` seconds (index = start second / windowS). */
   readonly endpointWindows = new Map<string, Map<number, Bucket>>();
   /** Count per HTTP status, indexed by the status (an array: a Map write per request is measurable). */
   readonly statusCounts: number[] = [];
@@ -53,7 +38,8 @@ export class RunRecorder {
   late = 0;
   dropped = 0;
 
-  constructor(private readonly startedAt: number) {}
+  /** `windowS`: the length of the per-endpoint windows (see windowSecondsFor: it follows the run's length). */
+  constructor(private readonly startedAt: number, readonly windowS: number = WINDOW_SECONDS) {}
 
   /** `latencyMs` runs from the *scheduled* start in open-model runs (no coordinated omission). */
   record(endpoint: string, latencyMs: number, completedAt: number, status: number | null, error: ErrorKind | null): void {
@@ -66,7 +52,7 @@ export class RunRecorder {
     if (!win) this.windows.set(second, (win = bucket()));
     let epWindows = this.endpointWindows.get(endpoint);
     if (!epWindows) this.endpointWindows.set(endpoint, (epWindows = new Map()));
-    const w = Math.floor(second / WINDOW_S);
+    const w = Math.floor(second / this.windowS);
     let epWin = epWindows.get(w);
     if (!epWin) epWindows.set(w, (epWin = bucket()));
     for (const b of [this.overall, ep, win, epWin]) {
@@ -98,10 +84,10 @@ export class RunRecorder {
     return Object.fromEntries(this.statusCounts.flatMap((n, code) => (n ? [[String(code), n]] : [])));
   }
 
-  windowStats(): Record<string, WindowStat[]> {
+  windowStats(): Record<string, RunWindow[]> {
     return Object.fromEntries([...this.endpointWindows].map(([name, wins]) => [name, [...wins].sort(([a], [b]) => a - b).map(([w, b]) => {
       const { p50, p95, p99 } = summarize(b.histogram);
-      return { startS: w * WINDOW_S, requests: b.requests, errors: b.errors, p50, p95, p99 };
+      return { startS: w * this.windowS, requests: b.requests, errors: b.errors, p50, p95, p99 };
     })]));
   }
 

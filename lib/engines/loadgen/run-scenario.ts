@@ -54,6 +54,13 @@ export function defaultThresholds(scenario: Scenario, arrivalRate?: number): Thr
   return [...DEFAULT_THRESHOLDS, ...DEFAULT_ENDPOINT_THRESHOLDS.filter((t) => endpoints.has(t.scope)), ...floors];
 }
 
+/** The length a scenario runs for when asked for `durationS` (or its own), in seconds; stress runs: one step. */
+export function scenarioDurationS(scenario: Scenario, durationS?: number): number {
+  const p = scenario.profile;
+  if (p.kind === "stress") return p.stepDurationS;
+  return durationS ?? p.stages.reduce((s, x) => s + x.durationS, 0);
+}
+
 export function scaleStages<T extends { durationS: number }>(stages: T[], totalS: number): T[] {
   const current = stages.reduce((s, x) => s + x.durationS, 0);
   return stages.map((s) => ({ ...s, durationS: (s.durationS * totalS) / current }));

@@ -1,7 +1,12 @@
 import { runClosedModel, type ClosedModelOptions } from "./closed-model";
-import { runOpenModel, type Iteration, type OpenModelOptions } from "./open-model";
-import { RunRecorder, type EndpointStats, type SeriesPoint, type WindowStat } from "./recorder";
+import type { Iteration } from "./iteration";
+import { runOpenModel, type OpenModelOptions } from "./open-model";
+import { setMaxListeners } from "node:events";
+import { RunRecorder, type EndpointStats, type SeriesPoint } from "./recorder";
+import type { RunWindow } from "../regression/run-window";
+import { windowSecondsFor } from "../regression/windows";
 import { summarize, type LatencySummary } from "./histogram";
+import { formatThresholdActual } from "./format-figures";
 import { evaluateThresholds, type ClassStats, type Threshold, type ThresholdVerdict } from "./thresholds";
 
 /** A run that could not start more than this share of its planned starts is invalid. */
@@ -34,8 +39,10 @@ export interface RunResult {
   /** Requests and errors per clinical data class (steps that name one). */
   classes: Record<string, ClassStats>;
   series: SeriesPoint[];
-  /** Per endpoint, 10-second windows (warm-up included; the regression detector trims it). */
-  windows: Record<string, WindowStat[]>;
+  /** Length of this run's windows in seconds (follows the planned length, see windowSecondsFor). */
+  windowS: number;
+  /** Per endpoint, `windowS`-second windows (warm-up included; the regression detector trims it). */
+  windows: Record<string, RunWindow[]>;
   thresholds: ThresholdVerdict[];
   passed: boolean;
   /** The whole run's latency histogram, HdrHistogram compressed base64 (mergeable). */
@@ -71,18 +78,26 @@ export class SafetyFailure extends Error {
 export interface RunControl {
   /** Cancels the run; what was measured so far is kept. */
   signal?: AbortSignal;
-  /** Called about once a second with the live recorder (for progress streaming). */
-  onProgress?: (rec: RunRecorder, elapsedS: number) => void;
+  /** Called about once a second with the live recorder and every threshold's verdict so far (for progress streaming). */
+  onProgress?: (rec: RunRecorder, elapsedS: number, thresholds: ThresholdVerdict[]) => void;
   /** Endpoint name → data class, for `class:` thresholds and the per-class table. */
   endpointClasses?: Record<string, string>;
+}
+
+/** The length a load profile plans, in seconds. */
+export function plannedDurationS(model: LoadModel): number {
+  return model.stages.reduce((s, x) => s + x.durationS, 0);
 }
 
 export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: Threshold[], control: RunControl = {}): Promise<RunResult> {
   const startedAt = new Date();
   const t0 = performance.now();
-  const rec = new RunRecorder(t0);
+  const rec = new RunRecorder(t0, windowSecondsFor(plannedDurationS(model)));
   const abort = new AbortController();
-  control.signal?.addEventListener("abort", () => abort.abort(control.signal!.reason));
+  // Every iteration in flight may wait on this signal (think times): hundreds of listeners are expected.
+  setMaxListeners(0, abort.signal);
+  const cancel = () => abort.abort(control.signal!.reason);
+  control.signal?.addEventListener("abort", cancel, { once: true });
   let safety: string | undefined;
   // A wrong-patient answer stops everything at once, whatever the latency.
   const guarded: Iteration = (ctx) => iterate(ctx).catch((err) => {
@@ -96,14 +111,15 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
   // Single requests cannot fail a patient check, so their callback form needs no guard.
   guarded.direct = iterate.direct;
   let thresholdAbort: string | undefined;
-  const watched = thresholds.filter((t) => t.abortOnFail);
   const ticker = setInterval(() => {
     const elapsedS = (performance.now() - t0) / 1000;
-    control.onProgress?.(rec, elapsedS);
-    if (watched.length && elapsedS >= ABORT_CHECK_AFTER_S && !thresholdAbort) {
-      const failed = evaluateThresholds(watched, liveMeasures(rec, elapsedS, control.endpointClasses)).find((v) => !v.ok);
+    // Every threshold is evaluated live (shown while the run goes); abort-on-fail ones may stop it.
+    const live = thresholds.length ? evaluateThresholds(thresholds, liveMeasures(rec, elapsedS, control.endpointClasses)) : [];
+    control.onProgress?.(rec, elapsedS, live);
+    if (elapsedS >= ABORT_CHECK_AFTER_S && !thresholdAbort) {
+      const failed = live.find((v) => v.abortOnFail && !v.ok);
       if (failed) {
-        thresholdAbort = `${failed.scope} ${failed.expression} failed (actual ${failed.actual}) with abort-on-fail`;
+        thresholdAbort = `${failed.scope} ${failed.expression} failed (actual ${failed.actual === null ? "no data" : formatThresholdActual(failed.expression, failed.actual)}) with abort-on-fail`;
         abort.abort(new Error(thresholdAbort));
       }
     }
@@ -113,6 +129,7 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     else await runClosedModel(model, guarded, rec, t0, abort.signal);
   } finally {
     clearInterval(ticker);
+    control.signal?.removeEventListener("abort", cancel);
   }
   const durationS = (performance.now() - t0) / 1000;
   const { requests, errors } = rec.overall;
@@ -142,6 +159,7 @@ export async function runLoad(model: LoadModel, iterate: Iteration, thresholds: 
     endpoints,
     classes: classStats(endpoints, control.endpointClasses),
     series: rec.series(),
+    windowS: rec.windowS,
     windows: rec.windowStats(),
     histogram: rec.encoded(),
     endpointHistograms: rec.encodedEndpoints(),

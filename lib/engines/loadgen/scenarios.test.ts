@@ -18,7 +18,8 @@ describe("built-in scenarios", () => {
       ["emergency-response", "heavy", "light", "mass-casualty", "morning-rounds", "normal", "peak", "spike", "stress", "system-overload"].sort(),
     );
     for (const s of Object.values(BUILT_IN_SCENARIOS)) expect(scenarioSchema.safeParse(s).success).toBe(true);
-    expect(BUILT_IN_SCENARIOS["morning-rounds"]!.profile).toMatchObject({ kind: "closed", startVUs: 15, iterationsPerVU: 8 });
+    // Clinicians repeat their rounds for the whole run: no iteration cap that ends it early.
+    expect(BUILT_IN_SCENARIOS["morning-rounds"]!.profile).toEqual({ kind: "closed", startVUs: 15, stages: [{ durationS: 120, target: 15 }] });
   });
 
   it("adds the brief's throughput floors only where the offered load can reach them", () => {

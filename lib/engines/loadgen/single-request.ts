@@ -1,5 +1,5 @@
 import { errorKind, type Target } from "./http-target";
-import type { Iteration } from "./open-model";
+import type { Iteration } from "./iteration";
 
 /** The ad-hoc iteration: one request to one path, timed from its scheduled start when open. */
 export function singleRequest(target: Target, endpoint = "GET /", path = "/"): Iteration {

@@ -8,7 +8,8 @@ export interface ResolvedOptions {
   alpha: number;
   minWindows: number;
   noise: number;
-  absoluteFloorMs: number;
+  /** Explicit absolute floor in ms; null: relative to each endpoint's baseline (absoluteFloorFor). */
+  absoluteFloorMs: number | null;
   relativeFloor: number;
   seed: number;
   bootstrapIterations: number;
@@ -18,12 +19,26 @@ export interface ResolvedOptions {
 /** Smallest error-rate increase (as a fraction) that counts as a regression: 0.1 percentage points. */
 export const ERROR_RATE_FLOOR = 0.001;
 
+/** Default absolute floor: this share of the endpoint's baseline p95 (5%: a 20 → 30 ms shift counts). */
+export const ABSOLUTE_FLOOR_SHARE = 0.05;
+/** The default floor is never below this: a change under 1 ms is below what a loopback run can claim. */
+export const MIN_ABSOLUTE_FLOOR_MS = 1;
+
+/** The absolute floor of a comparison whose endpoint's baseline p95 (median across windows) is `baselineP95Ms`. */
+export function absoluteFloorFor(baselineP95Ms: number, explicitMs: number | null = null): number {
+  if (explicitMs !== null) return explicitMs;
+  const floor = Number.isFinite(baselineP95Ms) ? ABSOLUTE_FLOOR_SHARE * baselineP95Ms : 0;
+  return Math.max(MIN_ABSOLUTE_FLOOR_MS, floor);
+}
+
 /**
  * Compares every endpoint×metric sample: Mann–Whitney both ways (Holm across all tested
  * comparisons, per direction), bootstrap CI of the ratio of medians, and the absolute floor.
  */
 export function compareMetrics(samples: MetricSample[], o: ResolvedOptions): Comparison[] {
   const requiredRatio = 1 + Math.max(o.relativeFloor, 3 * o.noise);
+  // Each endpoint's baseline p95 sets the default floor of all its metrics (its own value without one).
+  const p95Of = new Map(samples.filter((s) => s.metric === "p95").map((s) => [s.endpoint, median(s.baseline)]));
   const rows: Comparison[] = samples.map((s, i) => {
     const nBaseline = s.baseline.length;
     const nCandidate = s.candidate.length;
@@ -38,7 +53,7 @@ export function compareMetrics(samples: MetricSample[], o: ResolvedOptions): Com
     return {
       endpoint: s.endpoint, metric: s.metric, nBaseline, nCandidate, baselineValue, candidateValue,
       absoluteDeltaMs: candidateValue - baselineValue, ratio: ci.ratio, lower: ci.lower, upper: ci.upper,
-      requiredRatio, p: greater, pHolm: 1, pImprovement: less, pImprovementHolm: 1,
+      requiredRatio, floorMs: absoluteFloorFor(p95Of.get(s.endpoint) ?? baselineValue, o.absoluteFloorMs), p: greater, pHolm: 1, pImprovement: less, pImprovementHolm: 1,
       significant: false, significantImprovement: false,
       outcome: enough ? "no-change" : "insufficient-data",
       ...(enough ? {} : { windowsNeeded: o.minWindows - Math.min(nBaseline, nCandidate) }),
@@ -52,9 +67,9 @@ export function compareMetrics(samples: MetricSample[], o: ResolvedOptions): Com
     r.pImprovementHolm = down[k]!;
     r.significant = r.pHolm <= o.alpha;
     r.significantImprovement = r.pImprovementHolm <= o.alpha;
-    if (r.significant && r.lower > requiredRatio && r.absoluteDeltaMs > o.absoluteFloorMs) {
+    if (r.significant && r.lower > requiredRatio && r.absoluteDeltaMs > r.floorMs) {
       r.outcome = "regression";
-    } else if (r.significantImprovement && r.upper < 1 / requiredRatio && -r.absoluteDeltaMs > o.absoluteFloorMs) {
+    } else if (r.significantImprovement && r.upper < 1 / requiredRatio && -r.absoluteDeltaMs > r.floorMs) {
       r.outcome = "improvement";
     }
   });

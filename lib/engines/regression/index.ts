@@ -6,5 +6,6 @@ export { exactUpperTail, mannWhitneyGreater, mannWhitneyLess, type MannWhitneyRe
 export { simulateRunWindows, type SyntheticRunOptions } from "./synthetic";
 export type * from "./types";
 export { regressionVerdict } from "./verdict";
-export { trimWarmup, windowCount, windowIndex, WINDOW_SECONDS } from "./windows";
-export { compareRuns, comparisonSamples, measuredNoise, steadyWindows, COMPARED_METRICS, type ComparableRun, type RunWindow } from "./run-comparison";
+export { plannedWindows, shortestVerdictDurationS, steadyWindowCount, trimWarmup, windowCount, windowIndex, windowSecondsFor, MIN_WINDOWS, WINDOW_SECONDS } from "./windows";
+export { runWindowSchema, runWindowsSchema, type RunWindow, type RunWindows } from "./run-window";
+export { compareRuns, comparisonSamples, measuredNoise, steadyWindows, COMPARED_METRICS, type ComparableRun } from "./run-comparison";

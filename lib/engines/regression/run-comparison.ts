@@ -1,23 +1,18 @@
 import { trimWarmup, WINDOW_SECONDS } from "./windows";
+import type { RunWindow, RunWindows } from "./run-window";
 import { regressionVerdict } from "./verdict";
 import { median } from "./bootstrap";
 import type { ErrorSample, LatencyMetric, MetricSample, VerdictOptions, VerdictResult } from "./types";
 
-/** One endpoint's 10-second window as a load-test run records it. */
-export interface RunWindow {
-  startS: number;
-  requests: number;
-  errors: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-/** What a comparison needs from a run: its length and its per-endpoint windows. */
+/** What a comparison needs from a run: its length, its window length and its per-endpoint windows. */
 export interface ComparableRun {
   durationS: number;
-  windows: Record<string, RunWindow[]>;
+  /** Seconds per window; runs stored before windows adapted to the run length used 10. */
+  windowS?: number;
+  windows: RunWindows;
 }
+
+const windowSecondsOf = (run: ComparableRun) => run.windowS ?? WINDOW_SECONDS;
 
 /** The latency metrics compared per endpoint (p99 of a 10-second window is mostly its maximum). */
 export const COMPARED_METRICS: LatencyMetric[] = ["p50", "p95"];
@@ -25,7 +20,8 @@ export const COMPARED_METRICS: LatencyMetric[] = ["p50", "p95"];
 /** Complete windows after the warm-up (first 10%): the steady state. */
 export function steadyWindows(run: ComparableRun, endpoint: string): RunWindow[] {
   const from = trimWarmup(run.durationS);
-  return (run.windows[endpoint] ?? []).filter((w) => w.startS >= from && w.startS + WINDOW_SECONDS <= run.durationS && w.requests > 0);
+  const w = windowSecondsOf(run);
+  return (run.windows[endpoint] ?? []).filter((x) => x.startS >= from && x.startS + w <= run.durationS && x.requests > 0);
 }
 
 /** Per-endpoint window samples and error counts of two runs, for the endpoints both measured. */
@@ -43,10 +39,22 @@ export function comparisonSamples(baseline: ComparableRun, candidate: Comparable
   return { metrics, errors };
 }
 
-/** The three-way verdict of a run against its baseline. */
+/**
+ * The verdict of a run against its baseline. Windows of different lengths hold different
+ * numbers of requests, so their percentiles are not comparable: such runs (of different
+ * lengths) get an inconclusive verdict that says so rather than a biased one.
+ */
 export function compareRuns(baseline: ComparableRun, candidate: ComparableRun, opts: VerdictOptions = {}): VerdictResult {
+  const bw = windowSecondsOf(baseline);
+  const cw = windowSecondsOf(candidate);
+  if (bw !== cw) {
+    return {
+      verdict: "inconclusive", windowS: cw, enoughData: false, comparisons: [], errors: [],
+      explanation: [`Inconclusive: the baseline was measured in ${bw}-second windows and this run in ${cw}-second windows (the window length follows the run's length), so their window percentiles cannot be compared. Run for the baseline's length (${Math.round(baseline.durationS)} s), or promote a run of this length as the baseline.`],
+    };
+  }
   const { metrics, errors } = comparisonSamples(baseline, candidate);
-  return regressionVerdict(metrics, errors, opts);
+  return regressionVerdict(metrics, errors, { windowSeconds: bw, ...opts });
 }
 
 /**

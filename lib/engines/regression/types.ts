@@ -1,6 +1,10 @@
 export type LatencyMetric = "p50" | "p95" | "p99";
 export type Outcome = "regression" | "improvement" | "no-change" | "insufficient-data";
-export type Verdict = "regression" | "improvement" | "inconclusive";
+/**
+ * `no-change`: every check with enough data was tested and none moved beyond the floors;
+ * `inconclusive`: nothing could be tested (too few windows, or runs that cannot be compared).
+ */
+export type Verdict = "regression" | "improvement" | "no-change" | "inconclusive";
 
 /** Per-window latency values (ms) of one endpoint and metric, warm-up already trimmed. */
 export interface MetricSample {
@@ -21,11 +25,14 @@ export interface ErrorSample {
 export interface VerdictOptions {
   /** Family-wise significance level (default 0.01). */
   alpha?: number;
-  /** Windows needed on each side (default 6: the fewest whose exact Mann-Whitney p can reach 0.01 after Holm across a few comparisons). */
+  /** Windows needed on each side (default MIN_WINDOWS = 6: the fewest whose exact Mann-Whitney p can reach 0.01 at all). */
   minWindows?: number;
   /** Relative noise between two runs of the same build (default 0.02). */
   noise?: number;
-  /** Smallest median change in ms that counts (default 50). */
+  /**
+   * Smallest median change in ms that counts. Default: relative to the baseline, 5% of the
+   * endpoint's baseline p95 and at least 1 ms (see absoluteFloorFor).
+   */
   absoluteFloorMs?: number;
   /** Smallest relative change that counts (default 0.05). */
   relativeFloor?: number;
@@ -50,6 +57,8 @@ export interface Comparison {
   lower: number;
   upper: number;
   requiredRatio: number;
+  /** The smallest change in ms this comparison counts (the absolute floor it was held to). */
+  floorMs: number;
   /** Raw one-sided Mann–Whitney p that the candidate is slower, and its Holm adjustment. */
   p: number;
   pHolm: number;
@@ -78,6 +87,8 @@ export interface ErrorComparison {
 
 export interface VerdictResult {
   verdict: Verdict;
+  /** Seconds per window the figures were computed over. */
+  windowS: number;
   enoughData: boolean;
   comparisons: Comparison[];
   errors: ErrorComparison[];

@@ -30,12 +30,29 @@ describe("regressionVerdict", () => {
     expect(r.explanation.join(" ")).toContain("fell from");
   });
 
-  it("does not flag a significant change that is below the absolute floor", () => {
-    // 20 ms p95 (×1.3 on a ~68 ms p95): clearly real, but under the 50 ms floor.
-    const r = regressionVerdict([{ endpoint, metric: "p95", baseline: run(5, 1, 30), candidate: run(6, 1.3, 30) }]);
+  it("does not flag a significant change that is below an absolute floor set explicitly", () => {
+    // 20 ms p95 (×1.3 on a ~68 ms p95): clearly real, but under a 50 ms floor (--min-effect-ms 50).
+    const r = regressionVerdict([{ endpoint, metric: "p95", baseline: run(5, 1, 30), candidate: run(6, 1.3, 30) }], [], { absoluteFloorMs: 50 });
     expect(r.comparisons[0]!.significant).toBe(true);
-    expect(r.verdict).toBe("inconclusive");
+    expect(r.comparisons[0]!.floorMs).toBe(50);
+    expect(r.verdict).toBe("no-change");
     expect(r.explanation.join(" ")).toContain("within normal run-to-run variation");
+  });
+
+  it("holds changes to a floor relative to the baseline by default (5% of its p95, at least 1 ms)", () => {
+    // A fast endpoint going from 20 to 30 ms: far below the old fixed 50 ms floor, a real regression.
+    const fast = regressionVerdict([
+      { endpoint, metric: "p50", baseline: run(11, 1, 20), candidate: run(12, 1.5, 20) },
+      { endpoint, metric: "p95", baseline: run(11, 1, 20), candidate: run(12, 1.5, 20) },
+    ]);
+    expect(fast.verdict).toBe("regression");
+    const p95 = fast.comparisons[1]!;
+    // Baseline p95 ≈ 20 × e^(1.645 × 0.5) ≈ 45 ms → floor ≈ 2.3 ms, for the p50 row too.
+    expect(p95.floorMs).toBeCloseTo(0.05 * p95.baselineValue, 10);
+    expect(fast.comparisons[0]!.floorMs).toBe(p95.floorMs);
+    const tiny = regressionVerdict([{ endpoint, metric: "p95", baseline: [1, 2, 3, 4, 5, 6].map((x) => 0.1 + x / 1000), candidate: [1, 2, 3, 4, 5, 6].map((x) => 0.5 + x / 1000) }]);
+    expect(tiny.comparisons[0]!.floorMs).toBe(1);
+    expect(tiny.verdict).toBe("no-change"); // ×5, but 0.4 ms is under the 1 ms minimum
   });
 
   it("says how many more windows are needed when data is short", () => {
@@ -45,10 +62,20 @@ describe("regressionVerdict", () => {
     expect(r.explanation[0]).toBe("Inconclusive — not enough data: need 3 more ten-second windows per run before we can judge.");
   });
 
-  it("distinguishes 'no significant change' from 'not enough data'", () => {
+  it("distinguishes 'no significant change' (a verdict) from 'not enough data' (inconclusive)", () => {
     const r = regressionVerdict([{ endpoint, metric: "p95", baseline: run(9), candidate: run(10) }]);
-    expect(r).toMatchObject({ verdict: "inconclusive", enoughData: true });
+    expect(r).toMatchObject({ verdict: "no-change", enoughData: true });
     expect(r.explanation[0]).toBe("No significant change detected (27 ten-second windows each).");
+  });
+
+  it("judges the checks with enough data and names those without (a rare endpoint does not block the verdict)", () => {
+    const r = regressionVerdict([
+      { endpoint, metric: "p95", baseline: run(9), candidate: run(10) },
+      { endpoint: "emergency alert: stat alert", metric: "p95", baseline: [120, 130], candidate: [125] },
+    ]);
+    expect(r).toMatchObject({ verdict: "no-change", enoughData: false });
+    expect(r.explanation[0]).toBe("No significant change detected (27 ten-second windows each). 1 of 2 checks had too little data to be tested (named below).");
+    expect(r.explanation[1]).toMatch(/^emergency alert: stat alert p95: not enough data — need 5 more/);
   });
 
   it("Holm-corrects across all endpoint×metric comparisons", () => {
@@ -71,6 +98,7 @@ describe("regressionVerdict", () => {
     // Highly significant but only +0.05 points: not a regression.
     const small = regressionVerdict([], [{ endpoint, baselineErrors: 0, baselineTotal: 300_000, candidateErrors: 150, candidateTotal: 300_000 }]);
     expect(small.errors[0]!.significant).toBe(true);
+    // No latency check could be tested: error rates alone leave the verdict inconclusive.
     expect(small.verdict).toBe("inconclusive");
   });
 });

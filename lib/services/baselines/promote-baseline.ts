@@ -22,7 +22,7 @@ export async function promoteBaseline(actor: Actor | null, input: unknown): Prom
   if (!run) throw new AppError("NOT_FOUND", "No such run.");
   if (run.status !== "passed") throw new AppError("CONFLICT", `Only a passed run can become a baseline; this one is ${run.status}.`);
   const candidate = comparableRun(run);
-  if (!candidate) throw new AppError("CONFLICT", "This run has no 10-second windows to compare against.");
+  if (!candidate) throw new AppError("CONFLICT", "This run has no windows to compare against.");
   const earlier = await prisma.loadTestRun.findMany({
     where: { scenario: run.scenario, target: run.target, status: "passed", createdAt: { lt: run.createdAt } },
     orderBy: { createdAt: "desc" },

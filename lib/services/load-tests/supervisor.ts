@@ -1,13 +1,16 @@
+import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ScenarioRun } from "../../engines/loadgen/run-scenario";
+import type { RunProgress } from "../../engines/loadgen/progress";
+import type { FromWorker, ToWorker, WorkerStart } from "./worker-protocol";
 
 interface LiveRun {
   child: ChildProcess;
   userId: string;
-  progress: unknown;
+  progress: RunProgress | null;
   cancelled: boolean;
 }
 
@@ -39,9 +42,9 @@ function statusOf(r: ScenarioRun, cancelled: boolean) {
  * Starts the run's child process and keeps the database row in step with it. A crash marks
  * the run failed and keeps the last progress received as its partial summary.
  */
-export function superviseRun(runId: string, userId: string, start: Record<string, unknown>): void {
+export function superviseRun(runId: string, userId: string, start: Omit<WorkerStart, "type">): void {
   const child = fork(workerPath(), [], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--conditions=react-server", "--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const live: LiveRun = { child, userId, progress: null, cancelled: false };
@@ -50,14 +53,15 @@ export function superviseRun(runId: string, userId: string, start: Record<string
   let done = false;
   const update = async (data: Prisma.LoadTestRunUpdateInput) => (await db()).loadTestRun.update({ where: { id: runId }, data });
 
-  child.on("message", (msg: { type: string; progress?: unknown; result?: ScenarioRun }) => {
+  const send = (msg: ToWorker) => child.send(msg);
+  child.on("message", (msg: FromWorker) => {
     if (msg.type === "progress") {
       live.progress = msg.progress;
       if (Date.now() - lastPersist > PERSIST_EVERY_MS) {
         lastPersist = Date.now();
-        void update({ summary: { live: true, ...(msg.progress as object) } as Prisma.InputJsonValue }).catch(() => {});
+        void update({ summary: { live: true, ...msg.progress } as unknown as Prisma.InputJsonValue }).catch(() => {});
       }
-    } else if (msg.type === "done" && msg.result) {
+    } else if (msg.type === "done") {
       done = true;
       const { windows, histogram, endpointHistograms, ...summary } = msg.result;
       void update({
@@ -72,17 +76,17 @@ export function superviseRun(runId: string, userId: string, start: Record<string
   child.on("exit", (code) => {
     liveRuns().delete(runId);
     if (!done) {
-      const partial = { partial: true, crash: `run process exited with code ${code}`, ...(live.progress as object) };
-      void update({ status: "failed", summary: partial as Prisma.InputJsonValue, finishedAt: new Date() });
+      const partial = { partial: true, crash: `run process exited with code ${code}`, ...live.progress };
+      void update({ status: "failed", summary: partial as unknown as Prisma.InputJsonValue, finishedAt: new Date() });
     }
   });
-  child.send({ type: "start", ...start });
+  send({ type: "start", ...start });
 }
 
 export function cancelLiveRun(runId: string): boolean {
   const live = liveRuns().get(runId);
   if (!live) return false;
   live.cancelled = true;
-  live.child.send({ type: "cancel" });
+  live.child.send({ type: "cancel" } satisfies ToWorker);
   return true;
 }

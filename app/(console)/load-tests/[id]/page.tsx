@@ -14,13 +14,19 @@ import { RunHistoryPanel } from "@/components/load-tests/run-history";
 
 export const metadata: Metadata = { title: "Load-test run" };
 
-export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ minEffectMs?: string }> }) {
   const actor = await requireActor();
   const run = await getRun(actor, { runId: (await params).id }).catch((err) => {
     if (err instanceof AppError && (err.code === "NOT_FOUND" || err.code === "INVALID_INPUT")) notFound();
     throw err;
   });
-  const [comparison, history] = await Promise.all([compareWithBaseline(actor, { runId: run.id }), runHistory(actor, { runId: run.id })]);
+  const { minEffectMs } = await searchParams;
+  // A floor the page cannot use falls back to the default rather than an error page.
+  const compare = (floor?: string) => compareWithBaseline(actor, { runId: run.id, minEffectMs: floor ?? "" });
+  const [comparison, history] = await Promise.all([compare(minEffectMs).catch((err) => {
+    if (err instanceof AppError && err.code === "INVALID_INPUT") return compare();
+    throw err;
+  }), runHistory(actor, { runId: run.id })]);
   const isBaseline = comparison.baseline?.runId === run.id;
   return (
     <>

@@ -26,9 +26,9 @@ const DEFINITIONS: ScenarioInput[] = [
     journeys: EVERYDAY_MIX, patients: { count: 1000, zipfS: 1 },
   },
   {
-    name: "morning-rounds", title: "Morning rounds (15 clinicians × 120 patients)",
-    description: "15 clinicians each see 8 patients: census → patient → vitals → labs → triage, with real think times (2 h of rounds) compressed 60× into about 2 minutes.",
-    profile: { kind: "closed", startVUs: 15, stages: [{ durationS: 180, target: 15 }], iterationsPerVU: 8 },
+    name: "morning-rounds", title: "Morning rounds (15 clinicians)",
+    description: "15 clinicians go from bed to bed: census → patient → vitals → labs → triage, with real think times compressed 60× (each bedside visit about 4 s). They keep seeing patients for the whole run (2 minutes unless a duration is given, the equivalent of 2 h of rounds).",
+    profile: { kind: "closed", startVUs: 15, stages: [{ durationS: 120, target: 15 }] },
     timeScale: 60, journeys: [J.roundVisit], patients: { count: 1000, zipfS: 0 },
   },
   {
