@@ -24,12 +24,42 @@ describe.each(consoleDbKinds())("SLOs from the console's own scrapes on %s", (ki
     resetEnvForTests();
   });
 
-  it("stores per-class counters, never routes or identifiers", async () => {
-    metrics.httpDuration.observe({ route: "/fhir/Patient/:id", method: "GET", status_code: "200", priority_class: "patient-data" }, 0.01);
+  it("stores per-class and per-route-template counters, real and load-test traffic apart, never identifiers", async () => {
+    metrics.httpDuration.observe({ route: "/fhir/Patient/:id", method: "GET", status_code: "200", priority_class: "patient-data", traffic: "real" }, 0.01);
+    metrics.httpDuration.observe({ route: "/fhir/Patient/:id", method: "GET", status_code: "503", priority_class: "patient-data", traffic: "synthetic" }, 0.01);
     expect(await scrapeClinicalOnce()).toBe(true);
     const row = await (await db()).metricScrape.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(row.data).toMatchObject({ classes: { "patient-data": { total: 1, bad: 0 } } });
-    expect(JSON.stringify(row.data)).not.toContain("/fhir");
+    expect(row.data).toMatchObject({
+      classes: { "patient-data": { total: 1, bad: 0 } },
+      syntheticClasses: { "patient-data": { total: 1, bad: 1 } },
+      routes: { real: { "/fhir/Patient/:id": { total: 1 } }, synthetic: { "/fhir/Patient/:id": { total: 1, bad: 1 } } },
+    });
+    expect(JSON.stringify(row.data)).not.toMatch(/p-\d{6}/);
+  });
+
+  it("leaves load-test traffic out of the SLOs by default, and counts it when asked", async () => {
+    const prisma = await db();
+    await prisma.metricScrape.deleteMany();
+    const ago = (min: number) => new Date(Date.now() - min * 60_000);
+    // Real emergency traffic is healthy; a load test drove half its requests into 503s.
+    const at = (min: number, real: number, synthetic: number) =>
+      prisma.metricScrape.create({ data: { scrapedAt: ago(min), data: {
+        classes: { emergency: { total: real, bad: 0, le: { "5": real } } },
+        syntheticClasses: { emergency: { total: synthetic, bad: synthetic / 2, le: { "5": synthetic } } },
+      } } });
+    await at(30, 0, 0);
+    await at(0, 1000, 1000);
+    const ops = await makeActor("ops");
+    const byDefault = await sloReport(ops);
+    expect(byDefault.source.includeSynthetic).toBe(false);
+    const real = byDefault.statuses.find((s) => s.slo.id === "emergency-availability")!;
+    expect(real.attainment).toBe(1);
+    expect(real.alerts.some((a) => a.firing)).toBe(false);
+    const withLoad = await sloReport(ops, { includeSynthetic: true });
+    expect(withLoad.source.includeSynthetic).toBe(true);
+    const all = withLoad.statuses.find((s) => s.slo.id === "emergency-availability")!;
+    expect(all.attainment).toBeCloseTo(1 - 500 / 2000, 6);
+    expect(all.alerts.find((a) => a.severity === "page" && a.long === "1h")).toMatchObject({ firing: true });
   });
 
   it("fires the emergency page alert on an error burst, and spends its budget", async () => {
