@@ -29,6 +29,8 @@ Object.assign(process.env, {
   VIGIL_ADMIN_PASSWORD: E2E.adminPassword,
   CLINICAL_URL: `http://127.0.0.1:${E2E.clinicalPort}`,
   CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret,
+  // Scrape the clinical service often, so Monitoring's charts see a run within seconds.
+  VIGIL_SCRAPE_INTERVAL_S: "2",
   ...("idleMinutes" in which ? { VIGIL_SESSION_IDLE_MINUTES: String(which.idleMinutes) } : {}),
 });
 await import("../../scripts/serve-console");
