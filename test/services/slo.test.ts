@@ -4,6 +4,7 @@ import { loopbackServer } from "../../lib/engines/loadgen/test-server";
 import { resetEnvForTests } from "../../lib/env";
 import { scrapeClinicalOnce } from "../../lib/services/monitoring/scraper";
 import { sloReport } from "../../lib/services/monitoring/slo-report";
+import { trafficHistory } from "../../lib/services/monitoring/traffic-history";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
 import { makeActor } from "../support/actors";
 
@@ -84,6 +85,36 @@ describe.each(consoleDbKinds())("SLOs from the console's own scrapes on %s", (ki
     expect(latency.alerts.some((a) => a.firing)).toBe(false);
     // No patient-data traffic in this history: said, not shown as 100%.
     expect(report.statuses.find((s) => s.slo.id === "patient-data-availability")!.attainment).toBeNull();
+  });
+
+  it("charts traffic per class and route from the scrapes, without load tests unless asked", async () => {
+    const prisma = await db();
+    await prisma.metricScrape.deleteMany();
+    const ago = (min: number) => new Date(Date.now() - min * 60_000);
+    const c = (total: number, bad: number, fast: number) => ({ total, bad, le: { "0.01": fast, "5": total } });
+    const at = (min: number, real: number, synthetic: number) =>
+      prisma.metricScrape.create({ data: { scrapedAt: ago(min), data: {
+        classes: { "patient-data": c(real, 0, real) },
+        syntheticClasses: { "patient-data": c(synthetic, synthetic / 2, 0) },
+        routes: { real: { "/fhir/Patient/:id": c(real, 0, real) }, synthetic: { "/fhir/Patient/:id": c(synthetic, synthetic / 2, 0) } },
+      } } });
+    await at(20, 0, 0);
+    await at(10, 600, 0);
+    await at(5, 1200, 3000);
+    const ops = await makeActor("ops");
+    const real = await trafficHistory(ops, { range: "1h", includeSynthetic: false });
+    expect(real.source.kind).toBe("scrape");
+    expect(real.byClass.totals["patient-data"]).toMatchObject({ requests: 1200, errorRatio: 0 });
+    expect(real.byClass.totals["patient-data"]!.p99).toBeLessThanOrEqual(0.01);
+    expect(real.byRoute.totals["/fhir/Patient/:id"]!.requests).toBe(1200);
+    // 600 requests in the step ending 10 min ago: 600 / 30 s.
+    expect(Math.max(...real.byClass.points.map((p) => p.byKey["patient-data"]!.rps))).toBeCloseTo(600 / real.stepS, 6);
+    expect(real.burn.every((b) => !b.bySlo["patient-data-availability"])).toBe(true);
+    const all = await trafficHistory(ops, { range: "1h", includeSynthetic: true });
+    expect(all.byClass.totals["patient-data"]).toMatchObject({ requests: 4200 });
+    expect(all.byClass.totals["patient-data"]!.errorRatio).toBeCloseTo(1500 / 4200, 9);
+    expect(all.byClass.totals["patient-data"]!.p99).toBeGreaterThan(0.01);
+    expect(Math.max(...all.burn.map((b) => b.bySlo["patient-data-availability"] ?? 0))).toBeCloseTo((1500 / 3600) / (1 - 0.9999), 3);
   });
 
   it("refuses a reader without the console.view permission", async () => {
