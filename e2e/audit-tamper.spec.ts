@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { E2E, e2eDatabaseUrl } from "./support/config";
+import { E2E, e2eDatabaseUrl, e2eDataDir } from "./support/config";
 
 const url = e2eDatabaseUrl(E2E.main.name);
 
@@ -9,8 +9,9 @@ test("the verifier flags an audit row altered behind the application's back", as
   // With embedded PGlite the running console owns its folder, so no second process may open it.
   test.skip(!url && process.env.VIGIL_REQUIRE_ALL !== "1", "needs PostgreSQL: set TEST_DATABASE_URL");
   expect(url, "VIGIL_REQUIRE_ALL=1 needs TEST_DATABASE_URL for this test").toBeTruthy();
-  const env = { ...process.env, DATABASE_URL: url! };
-  const intact = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  // The console's own data folder: its signed audit checkpoints are there.
+  const env = { ...process.env, DATABASE_URL: url!, VIGIL_DATA_DIR: e2eDataDir(E2E.main.name) };
+  const intact = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
   expect(intact.stdout).toMatch(/audit chain intact: \d+ events verified/);
   expect(intact.status).toBe(0);
 
@@ -25,7 +26,7 @@ test("the verifier flags an audit row altered behind the application's back", as
   await expect(c.query("UPDATE audit_events SET outcome = 'success' WHERE seq = $1", [seq])).rejects.toThrow(/append-only/);
   await c.end();
 
-  const broken = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
+  const broken = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
   expect(broken.status).toBe(1);
   expect(broken.stderr).toContain(`BROKEN at event seq=${seq}`);
 });

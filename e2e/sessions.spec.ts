@@ -53,3 +53,21 @@ test("sign-out ends the session row, not just the cookie", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("Auth.js's own sign-out ends the session row, and its session endpoint shows nothing internal", async ({ page }) => {
+  await new LoginPage(page).signInAs(E2E.users.ops.email, E2E.users.ops.password);
+  const session = await page.request.get("/api/auth/session");
+  const body = await session.json();
+  expect(body.user.email).toBe(E2E.users.ops.email);
+  expect(JSON.stringify(body)).not.toMatch(/sid|[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+  const cookies = await page.context().cookies();
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  const out = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(out.status()).toBeLessThan(400);
+  // The cookie Auth.js cleared, replayed: the row behind it is revoked.
+  await page.context().addCookies(cookies);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+});

@@ -12,7 +12,13 @@ const schema = z.object({
   HOSTNAME: z.string().default("127.0.0.1"),
   /** Unset: embedded PGlite under VIGIL_DATA_DIR. */
   DATABASE_URL: optional(postgresUrl),
+  /** Set: migrations run as this role (the tables' owner); the console runs as DATABASE_URL's role. */
+  VIGIL_MIGRATION_DATABASE_URL: optional(postgresUrl),
   VIGIL_DATA_DIR: z.string().default(".vigil"),
+  /** Signed audit checkpoints, outside the database. Unset: <VIGIL_DATA_DIR>/audit-checkpoints. */
+  VIGIL_AUDIT_CHECKPOINT_DIR: optional(z.string().min(1)),
+  /** Ed25519 key that signs them, never stored in the database. Unset: <VIGIL_DATA_DIR>/audit-signing-key. */
+  VIGIL_AUDIT_SIGNING_KEY_FILE: optional(z.string().min(1)),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),
@@ -29,8 +35,11 @@ const schema = z.object({
   /** Set: SLO history comes from this Prometheus (PromQL). Unset: the console scrapes CLINICAL_URL/metrics itself. */
   PROMETHEUS_URL: optional(z.url()),
   VIGIL_SCRAPE_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(15),
-  /** Behind a trusted reverse proxy, the client address comes from X-Forwarded-For. */
-  VIGIL_TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Reverse proxies in front of the console, comma-separated addresses or CIDR ranges. From a
+   * trusted peer the client address is the right-most untrusted X-Forwarded-For entry.
+   */
+  VIGIL_TRUST_PROXY: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 /**
  * The console's HTTP server: Next.js behind a thin node:http layer that (1) sets the client
- * address header from the socket so it cannot be spoofed, and (2) records every request in the
+ * address header from the socket (or, behind a trusted proxy, X-Forwarded-For) so it cannot be spoofed, and (2) records every request in the
  * duration histogram by route template. Start-up migrates and bootstraps before listening.
  */
 import { createServer } from "node:http";
@@ -9,12 +9,13 @@ import { env } from "../lib/env";
 import { consoleMetrics } from "../lib/metrics/registry";
 import { methodLabel } from "../lib/metrics/route-template";
 import { routeTemplateOf } from "../lib/metrics/route-of";
-import { CLIENT_IP_HEADER } from "../lib/http/client-ip";
+import { CLIENT_IP_HEADER, clientAddress, trustedProxies } from "../lib/http/client-ip";
 import { ensureAuthSecret } from "../lib/startup/auth-secret";
 import { describeAdmin, prepareConsole } from "../lib/startup/prepare-console";
 
 async function main(): Promise<void> {
-  const { PORT, HOSTNAME, VIGIL_DATA_DIR, DATABASE_URL } = env();
+  const { PORT, HOSTNAME, VIGIL_DATA_DIR, DATABASE_URL, VIGIL_TRUST_PROXY } = env();
+  const proxies = trustedProxies(VIGIL_TRUST_PROXY);
   ensureAuthSecret(VIGIL_DATA_DIR);
   const { applied, admin } = await prepareConsole();
   if (applied.length) console.log(`console: applied migrations ${applied.join(", ")}`);
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 
   const server = createServer((req, res) => {
     delete req.headers[CLIENT_IP_HEADER];
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxies);
     const end = httpDuration.startTimer();
     res.on("finish", () => {
       end({ route: routeTemplateOf(req.url ?? "/"), method: methodLabel(req.method), status_code: String(res.statusCode) });

@@ -19,6 +19,7 @@ import { fhirEtags } from "./http/etag";
 import { observationCreateRoutes } from "./routes/observation-create";
 import { adminCacheRoutes } from "./routes/admin-cache";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
+import { usePublicBaseUrl } from "./http/base-url";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -30,6 +31,8 @@ export interface ClinicalAppDeps {
   maxInFlight?: number;
   /** Caching (default: on; L2 only with `redis` and `cache.key`; admin API only with `cache.adminSecret`). */
   cache?: CacheConfig;
+  /** The base URL in Bundle links and Location headers (CLINICAL_PUBLIC_URL); never the request's Host. */
+  publicUrl?: string;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 256;
@@ -46,6 +49,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
     // Fastify's own request lines include the URL (patient ids); ours log the route template.
     logController: new LogController({ disableRequestLogging: true }),
   }) as unknown as FastifyInstance;
+  usePublicBaseUrl(app, deps.publicUrl);
   const metrics = createClinicalMetrics();
   deps.db.observe((name, seconds, ok) => metrics.dbDuration.observe({ query: name, outcome: ok ? "ok" : "error" }, seconds));
   instrument(app, metrics);

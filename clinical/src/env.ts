@@ -6,6 +6,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const schema = z.object({
   CLINICAL_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
   CLINICAL_HOST: z.string().default("127.0.0.1"),
+  /** How clients reach the service (Bundle links, Location headers). Unset: http://CLINICAL_HOST:CLINICAL_PORT. */
+  CLINICAL_PUBLIC_URL: optional(z.url()),
   /** Unset: embedded PGlite under VIGIL_DATA_DIR/clinical. */
   CLINICAL_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
   VIGIL_DATA_DIR: z.string().default(".vigil"),

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const app = await buildClinicalApp({
     db, redis, logLevel: env.LOG_LEVEL, maxInFlight: env.CLINICAL_MAX_IN_FLIGHT,
     cache: { mode: env.CLINICAL_CACHE, key: env.VIGIL_CACHE_KEY, adminSecret: env.CLINICAL_ADMIN_SECRET },
+    publicUrl: env.CLINICAL_PUBLIC_URL ?? `http://${env.CLINICAL_HOST}:${env.CLINICAL_PORT}`,
   });
   await app.listen({ port: env.CLINICAL_PORT, host: env.CLINICAL_HOST });
   const stop = async () => {

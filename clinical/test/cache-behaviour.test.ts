@@ -95,7 +95,7 @@ describe.runIf(run)("cache behaviour (L1 + L2 + bus)", () => {
     expect((await admin(t.app, "PUT", "/admin/cache/policies", { version: 3, policies: grace })).statusCode).toBe(400);
   });
 
-  it("refuses unsigned, wrongly signed, stale and tampered admin calls with 401", async () => {
+  it("refuses unsigned, wrongly signed, stale, tampered and replayed admin calls with 401", async () => {
     const path = "/admin/cache/invalidate";
     const body = JSON.stringify({ dataClass: "vital-signs" });
     expect((await t.app.inject({ method: "POST", url: path, payload: body, headers: { "content-type": "application/json" } })).statusCode).toBe(401);
@@ -107,6 +107,10 @@ describe.runIf(run)("cache behaviour (L1 + L2 + bus)", () => {
     const tampered = await t.app.inject({ method: "POST", url: path, payload: body.replace("vital", "VITAL"), headers: { ...signed, "content-type": "application/json" } });
     expect(tampered.statusCode).toBe(401);
     expect(tampered.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "security" }] });
+    // The untampered call is accepted once; the same signed bytes sent again are a replay.
+    const send = () => t.app.inject({ method: "POST", url: path, payload: body, headers: { ...signed, "content-type": "application/json" } });
+    expect((await send()).statusCode).toBe(200);
+    expect((await send()).statusCode).toBe(401);
     const ok = await admin(t.app, "POST", path, { patientId: p1!.id });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toEqual({ invalidated: { patientId: p1!.id } });

@@ -4,6 +4,7 @@ import { news2 } from "../src/triage/news2";
 import { NEWS2_SCORE_EXTENSION } from "../src/triage/risk-assessment";
 import { clinicalDbKinds } from "./support";
 import { useClinicalApp } from "./fixture";
+import { DEFAULT_PUBLIC_URL } from "../src/http/base-url";
 
 const alert = (subject: string, priority = "stat") => ({
   resourceType: "Communication",
@@ -58,6 +59,16 @@ describe.each(clinicalDbKinds())("triage and emergency alerts on %s", (kind) => 
     expect(res.headers.location).toMatch(new RegExp(`/fhir/Communication/${c.id}$`));
     const back = await t.app.inject({ method: "GET", url: `/fhir/Communication/${c.id}` });
     expect(back.json()).toEqual(c);
+  });
+
+  it("builds Location and Bundle links from the configured public URL, never from the Host header", async () => {
+    const host = { host: "attacker.invalid" };
+    const res = await t.app.inject({ method: "POST", url: "/fhir/Communication", headers: { ...host, "content-type": "application/fhir+json" }, payload: alert("p-000002") });
+    expect(res.headers.location).toMatch(new RegExp(`^${DEFAULT_PUBLIC_URL}/fhir/Communication/`));
+    const bundle = (await t.app.inject({ method: "GET", url: "/fhir/Patient?_count=1", headers: host })).json();
+    const urls = [...bundle.link.map((l: { url: string }) => l.url), ...bundle.entry.map((e: { fullUrl: string }) => e.fullUrl)];
+    expect(urls.length).toBeGreaterThan(1);
+    for (const u of urls) expect(u.startsWith(`${DEFAULT_PUBLIC_URL}/fhir/`), u).toBe(true);
   });
 
   it.each([

@@ -10,8 +10,9 @@ const which = process.argv[2] === "idle" ? E2E.idle : E2E.main;
 
 async function freshDatabase(): Promise<void> {
   const url = e2eDatabaseUrl(which.name);
+  // A fresh database needs a fresh data folder too: it holds the audit checkpoints of the old one.
+  rmSync(e2eDataDir(which.name), { recursive: true, force: true });
   if (!url) {
-    rmSync(e2eDataDir(which.name), { recursive: true, force: true });
     process.env.VIGIL_DATA_DIR = e2eDataDir(which.name);
     delete process.env.DATABASE_URL;
     return;

@@ -46,9 +46,14 @@ export async function db(): Promise<PrismaClient> {
 
 export const CONSOLE_MIGRATIONS_DIR = join(process.cwd(), "prisma", "migrations");
 
-/** Applies the console's pending migrations; safe to call on every start. */
+/**
+ * Applies the console's pending migrations; safe to call on every start. With
+ * VIGIL_MIGRATION_DATABASE_URL they run as that (owner) role, so the role the console runs as
+ * (DATABASE_URL) never owns a table and cannot switch off the audit table's append-only trigger.
+ */
 export async function migrateConsoleDb(): Promise<string[]> {
-  const sql = await (await consoleDb()).sql();
+  const owner = env().VIGIL_MIGRATION_DATABASE_URL;
+  const sql = owner ? await openSqlClient({ url: owner, dataDir: "" }) : await (await consoleDb()).sql();
   try {
     return await migrate(sql, loadMigrations(CONSOLE_MIGRATIONS_DIR));
   } finally {

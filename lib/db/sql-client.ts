@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { securePrivateTree } from "../startup/private-files";
 
 /** The small interface both deployables use for raw SQL: one connection, parametrised queries. */
 export interface SqlClient {
@@ -53,5 +54,6 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   mkdirSync(dirname(dir), { recursive: true });
   const db = new PGlite(dir);
   await db.waitReady;
+  securePrivateTree(dir);
   return db;
 }

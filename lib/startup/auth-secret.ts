@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { securePrivateTree } from "./private-files";
 import { join } from "node:path";
 
 /**
@@ -14,7 +15,7 @@ export function ensureAuthSecret(dataDir: string): "environment" | "generated" |
     process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
     return "data-folder";
   }
-  mkdirSync(dataDir, { recursive: true });
+  securePrivateTree(dataDir);
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   process.env.AUTH_SECRET = secret;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { securePrivateTree } from "./private-files";
 import { join } from "node:path";
 
 /** Reads a secret from the environment, else from the data folder, else generates it there (0600). */
@@ -18,7 +19,7 @@ function ensure(name: string, file: string, make: () => string): string {
  * (AES-256-GCM). Several instances must be given the same values explicitly.
  */
 export function ensureSharedSecrets(dataDir: string): { CLINICAL_ADMIN_SECRET: string; VIGIL_CACHE_KEY: string } {
-  mkdirSync(dataDir, { recursive: true });
+  securePrivateTree(dataDir);
   return {
     CLINICAL_ADMIN_SECRET: ensure("CLINICAL_ADMIN_SECRET", join(dataDir, "clinical-admin-secret"), () => randomBytes(32).toString("base64url")),
     VIGIL_CACHE_KEY: ensure("VIGIL_CACHE_KEY", join(dataDir, "cache-key"), () => randomBytes(32).toString("hex")),

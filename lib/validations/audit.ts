@@ -12,3 +12,13 @@ export const auditFilterSchema = z.object({
   before: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,19}$/).optional()),
   limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(500),
 });
+
+const isoDate = (field: string) =>
+  z.string({ error: `${field} is required (a date like 2026-11-01 or an ISO time)` }).refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be a date like 2026-11-01 or an ISO time`).transform((v) => new Date(v));
+
+/** A period for reports and exports: [from, to), from before to. */
+export const auditPeriodSchema = z
+  .object({ from: isoDate("from"), to: isoDate("to") })
+  .refine((p) => p.from < p.to, { message: "must be after from", path: ["to"] });
+
+export const auditExportArgsSchema = z.intersection(auditPeriodSchema, z.object({ out: z.string({ error: "out is required (a folder)" }).min(1) }));

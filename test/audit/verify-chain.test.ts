@@ -1,5 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GENESIS_HASH, eventHash } from "../../lib/audit/canonical";
+import { resetEnvForTests } from "../../lib/env";
+import { loadAnchors, writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { recordAuditEvent } from "../../lib/audit/record-event";
 import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { closeConsoleDb, consoleDb } from "../../lib/db/prisma";
@@ -45,13 +51,83 @@ describe.each(consoleDbKinds())("audit hash chain on %s", (kind) => {
     expect(report.firstBroken!.reason).toMatch(/inserted, deleted or reordered/);
   });
 
-  it("npm run audit:verify exits 1 and names the broken row", async () => {
+  it("npm run audit:verify exits 1 and names the broken row", { timeout: 150_000 }, async () => {
     await closeConsoleDb(); // PGlite allows one process per folder: hand it to the CLI
     const env: NodeJS.ProcessEnv = { ...process.env };
     if (conn.url) env.DATABASE_URL = conn.url;
     else (delete env.DATABASE_URL, (env.VIGIL_DATA_DIR = conn.dataDir));
-    const r = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("BROKEN at event seq=13");
+  });
+});
+
+describe.each(consoleDbKinds())("audit checkpoints on %s", (kind) => {
+  const conn = useFreshConsoleDb(kind);
+  const dir = mkdtempSync(join(tmpdir(), "vigil-checkpoints-"));
+  beforeAll(() => {
+    process.env.VIGIL_AUDIT_CHECKPOINT_DIR = join(dir, "checkpoints");
+    process.env.VIGIL_AUDIT_SIGNING_KEY_FILE = join(dir, "signing-key");
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    delete process.env.VIGIL_AUDIT_CHECKPOINT_DIR;
+    delete process.env.VIGIL_AUDIT_SIGNING_KEY_FILE;
+    resetEnvForTests();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes a signed checkpoint only when one is due, outside the database", async () => {
+    await writeEvents(5);
+    const file = await writeCheckpointIfDue();
+    expect(file).toMatch(/checkpoint-0+5\.json$/);
+    expect(await writeCheckpointIfDue()).toBeNull(); // nothing new since
+    const report = await verifyAuditChain(await db(), loadAnchors()!);
+    expect(report).toMatchObject({ ok: true, checked: 5, lastCheckpoint: { seq: "5", count: 5 } });
+  });
+
+  it("catches rows deleted from the end, which the chain alone cannot see", async () => {
+    await writeEvents(2, 10);
+    await writeCheckpointIfDue(new Date(Date.now() + 2 * 3_600_000)); // hourly: due although < 100 new
+    await tamper("DELETE FROM audit_events WHERE seq > 5");
+    expect(await verifyAuditChain(await db())).toMatchObject({ ok: true, checked: 5 });
+    const report = await verifyAuditChain(await db(), loadAnchors()!);
+    expect(report).toMatchObject({ ok: false, firstBroken: { seq: "7" } });
+    expect(report.firstBroken!.reason).toMatch(/rows deleted from the end/);
+  });
+
+  it("catches a chain rewritten with fresh, consistent hashes", async () => {
+    const prisma = await db();
+    const rows = await prisma.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    let prev = GENESIS_HASH;
+    const updates: string[] = [];
+    for (const r of rows) {
+      const row = r.seq === 2n ? { ...r, actor: "mallory@t" } : r;
+      const hash = eventHash(prev, row);
+      updates.push(`UPDATE audit_events SET actor = '${row.actor}', prev_hash = '${prev}', hash = '${hash}' WHERE seq = ${r.seq}`);
+      prev = hash;
+    }
+    await tamper(updates.join(";\n"));
+    expect(await verifyAuditChain(await db())).toMatchObject({ ok: true }); // every link is consistent
+    const report = await verifyAuditChain(await db(), loadAnchors()!);
+    expect(report).toMatchObject({ ok: false, firstBroken: { seq: "5" } });
+    expect(report.firstBroken!.reason).toMatch(/signed checkpoint/);
+  });
+
+  it("refuses a forged checkpoint", async () => {
+    const anchors = loadAnchors()!;
+    const forged = { ...anchors.checkpoints[0]!, hash: "f".repeat(64) };
+    const report = await verifyAuditChain(await db(), { ...anchors, checkpoints: [forged] });
+    expect(report.firstBroken!.reason).toMatch(/invalid signature/);
+  });
+
+  it("npm run audit:verify names the missing tail and exits 1", { timeout: 150_000 }, async () => {
+    await closeConsoleDb();
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (conn.url) env.DATABASE_URL = conn.url;
+    else (delete env.DATABASE_URL, (env.VIGIL_DATA_DIR = conn.dataDir));
+    const r = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/BROKEN at event seq=5: differs from the signed checkpoint/);
   });
 });

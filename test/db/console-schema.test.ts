@@ -63,6 +63,13 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });
 
+  it("keeps sign-in throttle buckets", async () => {
+    const prisma = await db();
+    const now = new Date();
+    await prisma.signInThrottle.create({ data: { key: `s:${kind}`, windowStartedAt: now, attempts: 1, nextAllowedAt: now, lastAllowed: true } });
+    expect(await prisma.signInThrottle.findUniqueOrThrow({ where: { key: `s:${kind}` } })).toMatchObject({ attempts: 1, throttled: 0, throttledPrevious: 0 });
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE on the audit table", async () => {
     const sql = await (await consoleDb()).sql();
     await sql.query("INSERT INTO audit_events (actor, action, outcome, prev_hash, hash) VALUES ('t','x.y','success','0',$1)", [`imm-${kind}`]);

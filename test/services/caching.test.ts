@@ -1,3 +1,4 @@
+import { patientPseudonym } from "../../lib/audit/pseudonym";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../../clinical/src/app";
@@ -83,6 +84,9 @@ describe("cache policies from the console to a running clinical service", () => 
     await expect(invalidateCache(admin, { dataClass: "", patientId: "" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await invalidateCache(admin, { patientId: "p-000001" });
     const [event] = await auditEventsFor({ action: "cache.invalidate", actor: admin.email });
-    expect(event).toMatchObject({ outcome: "success", target: "all classes, patient p-000001" });
+    // The trail holds the patient's keyed pseudonym, never the id.
+    expect(event).toMatchObject({ outcome: "success", target: `all classes, patient ${patientPseudonym("p-000001")}` });
+    expect(patientPseudonym("p-000001")).toMatch(/^pt_[0-9a-f]{16}$/);
+    expect(JSON.stringify([event!.target, event!.after])).not.toContain("p-000001");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi, afterEach } from "vitest";
 import { signInWithPassword } from "../../lib/services/auth/sign-in";
 import { validateSession } from "../../lib/services/auth/validate-session";
 import { signOutSession } from "../../lib/services/auth/sign-out";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "../../lib/auth/limits";
+import { THROTTLE_BUCKETS } from "../../lib/auth/limits";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";
 
@@ -31,20 +31,49 @@ describe.each(consoleDbKinds())("sign-in and sessions on %s", (kind) => {
     expect(JSON.stringify([...wrong, ...ghost].map((e) => [e.before, e.after, e.target]))).not.toContain("wrong-password!");
   });
 
-  it("throttles an account after repeated failures, even with the right password", async () => {
+  const FREE = THROTTLE_BUCKETS.accountSource.free;
+
+  it("slows one account at one address progressively, never locks the account out elsewhere", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const user = await makeActor("ops");
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await signInWithPassword({ email: user.email, password: "nope-nope" }, `10.1.0.${i}`).catch(() => {});
+    const ip = `10.1.${kind === "pglite" ? 1 : 2}.1`;
+    for (let i = 0; i < FREE; i++) {
+      await expect(signInWithPassword({ email: user.email, password: "nope-nope" }, ip)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     }
-    await expect(signInWithPassword({ email: user.email, password: user.password }, "10.1.1.1")).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
+    // Right away even the right password waits at that address …
+    await expect(signInWithPassword({ email: user.email, password: user.password }, ip)).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
+    // … while the owner signs in from anywhere else at once (no account lockout).
+    await expect(signInWithPassword({ email: user.email, password: user.password }, "10.1.9.9")).resolves.toBeTruthy();
+    // 1 s later the address gets one more try. It is its 7th attempt (the refused one counts),
+    // so a wrong one sets the next try 2^(7-5) = 4 s later.
+    vi.setSystemTime(Date.now() + 1_100);
+    await expect(signInWithPassword({ email: user.email, password: "nope-nope" }, ip)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    vi.setSystemTime(Date.now() + 3_800);
+    await expect(signInWithPassword({ email: user.email, password: user.password }, ip)).rejects.toMatchObject({ code: "LIMIT_EXCEEDED" });
+    vi.setSystemTime(Date.now() + 300);
+    await expect(signInWithPassword({ email: user.email, password: user.password }, ip)).resolves.toBeTruthy();
     const outcomes = (await auditEventsFor({ action: "auth.sign_in", target: user.email })).map((e) => e.outcome);
-    expect(outcomes.filter((o) => o === "failure")).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
-    expect(outcomes.at(-1)).toBe("throttled");
+    expect(outcomes.filter((o) => o === "failure")).toHaveLength(FREE + 1);
+  });
+
+  it("verifies at most the allowance of 50 parallel guesses and audits the refusals once", async () => {
+    const user = await makeActor("ops");
+    const ip = `10.4.${kind === "pglite" ? 1 : 2}.4`;
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => signInWithPassword({ email: user.email, password: "parallel-guess" }, ip)),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "OK"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(FREE);
+    expect(codes.filter((c) => c === "LIMIT_EXCEEDED")).toHaveLength(50 - FREE);
+    const events = await auditEventsFor({ action: "auth.sign_in", target: user.email });
+    expect(events.filter((e) => e.outcome === "failure")).toHaveLength(FREE);
+    // 45 refusals, one audit row: a flood of guesses cannot flood the trail.
+    expect(events.filter((e) => e.outcome === "throttled")).toHaveLength(1);
   });
 
   it("throttles an address that fails across many accounts", async () => {
     const ip = `10.2.${kind === "pglite" ? 1 : 2}.7`;
-    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) {
+    for (let i = 0; i < THROTTLE_BUCKETS.source.free; i++) {
       await signInWithPassword({ email: `spray-${i}@t.local`, password: "x" }, ip).catch(() => {});
     }
     const user = await makeActor("ops");

@@ -28,7 +28,7 @@ export async function signInAction(_prev: SignInState, form: FormData): Promise<
       return {
         email,
         error: throttled
-          ? "Too many failed sign-ins for this account or address. Wait 15 minutes and try again."
+          ? "Too many sign-in attempts from this address. Wait a moment and try again; repeated failures make the wait longer (up to 15 minutes)."
           : "Email or password is incorrect, or the account is disabled.",
       };
     }

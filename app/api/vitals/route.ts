@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/roles";
 import { routeTemplateOf } from "@/lib/metrics/route-of";
 import { recordWebVital } from "@/lib/metrics/web-vitals";
 import { webVitalSchema } from "@/lib/validations/web-vitals";
+import { readCappedText } from "@/lib/http/read-capped";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +13,11 @@ const MAX_BODY = 1024;
 export async function POST(request: Request): Promise<Response> {
   const actor = await getActor();
   if (!actor || !can(actor.role, "console.view")) return new Response(null, { status: 401 });
-  const text = await request.text();
-  if (text.length > MAX_BODY) return new Response("Too large", { status: 413 });
+  const body = await readCappedText(request, MAX_BODY);
+  if (!body.ok) return new Response("Too large", { status: 413 });
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(body.text);
   } catch {
     return new Response("Body must be JSON", { status: 400 });
   }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { verifyAdminRequest } from "../../../lib/engines/cache/signature";
+import { NonceWindow, verifyAdminRequest } from "../../../lib/engines/cache/signature";
 import { ClinicalError } from "../errors";
 
 const header = (req: FastifyRequest, name: string): string | undefined => {
@@ -9,12 +9,14 @@ const header = (req: FastifyRequest, name: string): string | undefined => {
 
 /**
  * Console → service admin calls are signed (lib/engines/cache/signature.ts): HMAC over method,
- * path without query, timestamp and the raw body ('' without one). In this plugin scope JSON
+ * path without query, timestamp, a one-time nonce and the raw body ('' without one); a nonce
+ * seen before within the window is a replay. In this plugin scope JSON
  * bodies reach handlers as the raw string, so the signature covers exactly the bytes sent;
  * handlers parse them only after `requireSignature` has passed.
- * No secret configured: 503; missing, stale or wrong signature: 401 (the reason is not echoed).
+ * No secret configured: 503; missing, stale, replayed or wrong signature: 401 (the reason is not echoed).
  */
 export function signedAdminScope(app: FastifyInstance, secret: string | undefined): void {
+  const nonces = new NonceWindow();
   for (const type of ["application/json", "application/fhir+json"]) {
     if (app.hasContentTypeParser(type)) app.removeContentTypeParser(type);
     app.addContentTypeParser(type, { parseAs: "string" }, (_req, body, done) => done(null, body));
@@ -23,7 +25,11 @@ export function signedAdminScope(app: FastifyInstance, secret: string | undefine
     if (!secret) throw new ClinicalError("UNAVAILABLE", "Cache administration is disabled: CLINICAL_ADMIN_SECRET is not configured on the clinical service.");
     const body = typeof req.body === "string" ? req.body : "";
     const path = req.url.split("?")[0] ?? req.url;
-    const refused = verifyAdminRequest(secret, req.method, path, body, header(req, "x-vigil-timestamp"), header(req, "x-vigil-signature"));
+    const refused = verifyAdminRequest(
+      secret,
+      { method: req.method, path, body, timestamp: header(req, "x-vigil-timestamp"), nonce: header(req, "x-vigil-nonce"), signature: header(req, "x-vigil-signature") },
+      nonces,
+    );
     if (refused) {
       req.log.warn({ route: req.routeOptions.url, reason: refused }, "admin request refused");
       throw new ClinicalError("UNAUTHORIZED", "A valid x-vigil-timestamp and x-vigil-signature are required.");

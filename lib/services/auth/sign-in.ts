@@ -5,7 +5,7 @@ import { decoyHash, verifyPassword } from "../../auth/password";
 import { signInSchema } from "../../validations/auth";
 import type { Role } from "../../auth/roles";
 import { sessionMaxMs } from "../../auth/limits";
-import { isThrottled } from "./throttle";
+import { countRefusal, releaseAfterSuccess, reserveSignInAttempt } from "./throttle";
 
 export interface SignedIn {
   userId: string;
@@ -16,8 +16,9 @@ export interface SignedIn {
 }
 
 /**
- * Verifies credentials and opens a server-side session row. Every outcome (success, wrong
- * password, unknown or disabled account, throttled) writes exactly one audit event.
+ * Verifies credentials and opens a server-side session row. Every verified attempt (success,
+ * wrong password, unknown or disabled account) writes exactly one audit event; refused
+ * (throttled) attempts write one event per source and window, with a count.
  */
 export async function signInWithPassword(input: unknown, sourceIp: string | null): Promise<SignedIn> {
   const parsed = signInSchema.safeParse(input);
@@ -26,9 +27,16 @@ export async function signInWithPassword(input: unknown, sourceIp: string | null
   const prisma = await db();
   const base = { actor: email, action: "auth.sign_in", target: email, sourceIp };
 
-  if (await isThrottled(prisma, email, sourceIp)) {
-    await prisma.$transaction((tx) => recordAuditEvent(tx, { ...base, outcome: "throttled" }));
-    throw new AppError("LIMIT_EXCEEDED", "Too many failed sign-ins. Wait 15 minutes and try again.");
+  // Counted before the (deliberately slow) password check, so parallel guesses cannot slip past.
+  const decision = await reserveSignInAttempt(prisma, email, sourceIp);
+  if (!decision.allowed) {
+    const refusal = await countRefusal(prisma, sourceIp);
+    if (refusal.audit) {
+      const after = { bucket: decision.bucket, retryAt: decision.retryAt.toISOString(), refusedInPreviousWindow: refusal.previousWindow };
+      await prisma.$transaction((tx) => recordAuditEvent(tx, { ...base, outcome: "throttled", after }));
+    }
+    const waitS = Math.max(1, Math.ceil((decision.retryAt.getTime() - Date.now()) / 1000));
+    throw new AppError("LIMIT_EXCEEDED", `Too many sign-in attempts from here. Try again in ${waitS < 120 ? `${waitS} s` : `${Math.ceil(waitS / 60)} min`}.`);
   }
 
   const user = await prisma.user.findUnique({ where: { email } });
@@ -41,6 +49,7 @@ export async function signInWithPassword(input: unknown, sourceIp: string | null
     throw new AppError("UNAUTHENTICATED", "Email or password is incorrect, or the account is disabled.");
   }
 
+  await releaseAfterSuccess(prisma, email, sourceIp);
   const session = await prisma.$transaction(async (tx) => {
     const now = Date.now();
     const created = await tx.session.create({

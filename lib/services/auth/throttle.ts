@@ -1,24 +1,77 @@
+import "server-only";
 import type { PrismaClient } from "../../generated/prisma/client";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP, SIGN_IN_WINDOW_MINUTES } from "../../auth/limits";
+import { SIGN_IN_WINDOW_MINUTES, THROTTLE_BUCKETS, type ThrottleBucket } from "../../auth/limits";
+
+type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
+type Reserved = { allowed: boolean; nextAllowedAt: Date };
+
+const keys = (email: string, sourceIp: string | null) => {
+  const source = sourceIp ?? "unknown";
+  return { accountSource: `as:${email}|${source}`, source: `s:${source}` };
+};
 
 /**
- * Counts failed sign-ins from the audit trail itself, so throttling survives restarts and is
- * shared by every console instance on the same database. A success resets the account count.
+ * Counts one attempt in a bucket and decides, in the same statement, whether it may be
+ * verified. The row lock of INSERT … ON CONFLICT makes the decision atomic: of N parallel
+ * attempts, only those within the bucket's allowance see `last_allowed = true`.
  */
-export async function isThrottled(prisma: PrismaClient, email: string, sourceIp: string | null): Promise<boolean> {
-  const windowStart = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const lastSuccess = await prisma.auditEvent.findFirst({
-    where: { action: "auth.sign_in", target: email, outcome: "success", at: { gte: windowStart } },
-    orderBy: { seq: "desc" },
-    select: { at: true },
-  });
-  const accountFailures = await prisma.auditEvent.count({
-    where: { action: "auth.sign_in", target: email, outcome: "failure", at: { gte: lastSuccess?.at ?? windowStart } },
-  });
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT) return true;
-  if (!sourceIp) return false;
-  const ipFailures = await prisma.auditEvent.count({
-    where: { action: "auth.sign_in", sourceIp, outcome: "failure", at: { gte: windowStart } },
-  });
-  return ipFailures >= MAX_FAILURES_PER_IP;
+async function reserve(prisma: Db, key: string, b: ThrottleBucket, now: Date): Promise<Reserved> {
+  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const progressive = b.kind === "progressive";
+  const rows = await prisma.$queryRaw<{ last_allowed: boolean; next_allowed_at: Date }[]>`
+    INSERT INTO sign_in_throttle AS t (key, window_started_at, attempts, next_allowed_at, last_allowed)
+    VALUES (${key}, ${now}, 1, ${now}, true)
+    ON CONFLICT (key) DO UPDATE SET
+      window_started_at = CASE WHEN t.window_started_at <= ${windowStart} THEN ${now} ELSE t.window_started_at END,
+      attempts = CASE WHEN t.window_started_at <= ${windowStart} THEN 1 ELSE t.attempts + 1 END,
+      throttled = CASE WHEN t.window_started_at <= ${windowStart} THEN 0 ELSE t.throttled END,
+      throttled_previous = CASE WHEN t.window_started_at <= ${windowStart} THEN t.throttled ELSE t.throttled_previous END,
+      last_allowed = t.window_started_at <= ${windowStart} OR CASE WHEN ${progressive}
+        THEN ${now} >= t.next_allowed_at ELSE t.attempts + 1 <= ${b.free} END,
+      -- A progressive bucket's free attempts end at the free-th: each attempt let through from
+      -- then on sets the next one 1 s, 2 s, 4 s … later (refused ones keep raising the exponent).
+      next_allowed_at = CASE
+        WHEN t.window_started_at <= ${windowStart} THEN ${now}
+        WHEN ${progressive} AND ${now} >= t.next_allowed_at AND t.attempts + 1 >= ${b.free}
+          THEN ${now}::timestamptz + make_interval(secs => LEAST(${b.maxDelayS}::float8, power(2, t.attempts + 1 - ${b.free})::float8))
+        ELSE t.next_allowed_at END
+    RETURNING last_allowed, next_allowed_at`;
+  const row = rows[0]!;
+  return { allowed: row.last_allowed, nextAllowedAt: row.next_allowed_at };
+}
+
+export type ThrottleDecision =
+  | { allowed: true }
+  | { allowed: false; retryAt: Date; bucket: keyof typeof THROTTLE_BUCKETS };
+
+/** Reserves this attempt in every bucket before the password is checked. */
+export async function reserveSignInAttempt(prisma: Db, email: string, sourceIp: string | null, now = new Date()): Promise<ThrottleDecision> {
+  const k = keys(email, sourceIp);
+  for (const name of ["source", "accountSource"] as const) {
+    const r = await reserve(prisma, k[name], THROTTLE_BUCKETS[name], now);
+    if (!r.allowed) {
+      const retryAt = THROTTLE_BUCKETS[name].kind === "hard" ? new Date(now.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000) : r.nextAllowedAt;
+      return { allowed: false, retryAt, bucket: name };
+    }
+  }
+  return { allowed: true };
+}
+
+/** A success clears the account's bucket at that source and gives the source its attempt back. */
+export async function releaseAfterSuccess(prisma: Db, email: string, sourceIp: string | null): Promise<void> {
+  const k = keys(email, sourceIp);
+  await prisma.$executeRaw`DELETE FROM sign_in_throttle WHERE key = ${k.accountSource}`;
+  await prisma.$executeRaw`UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ${k.source}`;
+}
+
+/**
+ * Counts a refused attempt against its source. Only the first refusal in a window is audited
+ * (with how many the window before had), so a flood of guesses cannot flood the audit trail.
+ */
+export async function countRefusal(prisma: Db, sourceIp: string | null): Promise<{ audit: boolean; previousWindow: number }> {
+  const rows = await prisma.$queryRaw<{ throttled: number; throttled_previous: number }[]>`
+    UPDATE sign_in_throttle SET throttled = throttled + 1 WHERE key = ${keys("", sourceIp).source}
+    RETURNING throttled, throttled_previous`;
+  const row = rows[0];
+  return { audit: !row || row.throttled === 1, previousWindow: row?.throttled_previous ?? 0 };
 }

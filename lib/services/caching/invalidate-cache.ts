@@ -6,6 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { invalidationFormSchema } from "../../validations/cache-policies";
 import { invalidInput } from "../validation-error";
 import { clinicalAdmin } from "./clinical-admin";
+import { patientPseudonym } from "../../audit/pseudonym";
 
 /** Drops a data class, or one patient's entries, from every cache tier (admin; audited, refusals too). */
 export async function invalidateCache(actor: Actor | null, input: Record<string, unknown>): Promise<{ invalidated: unknown }> {
@@ -13,15 +14,17 @@ export async function invalidateCache(actor: Actor | null, input: Record<string,
   const parsed = invalidationFormSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const what = parsed.data;
-  const target = [what.dataClass ?? "all classes", what.patientId ? `patient ${what.patientId}` : "all patients"].join(", ");
+  // The trail never holds a patient identifier, only its keyed pseudonym (lib/audit/pseudonym.ts).
+  const recorded = { ...what, ...(what.patientId ? { patientId: patientPseudonym(what.patientId) } : {}) };
+  const target = [what.dataClass ?? "all classes", recorded.patientId ? `patient ${recorded.patientId}` : "all patients"].join(", ");
   const audit = (outcome: "success" | "failure", after: unknown) =>
     db().then((p) => p.$transaction((tx) => recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "cache.invalidate", target, sourceIp: user.sourceIp, outcome, after })));
   try {
     const r = await clinicalAdmin<{ invalidated: unknown }>("POST", "/admin/cache/invalidate", what);
-    await audit("success", what);
+    await audit("success", recorded);
     return r;
   } catch (err) {
-    await audit("failure", { ...what, error: (err as Error).message });
+    await audit("failure", { ...recorded, error: (err as Error).message });
     throw err;
   }
 }
