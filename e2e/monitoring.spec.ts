@@ -21,7 +21,7 @@ test.describe("monitoring the clinical service", () => {
     await page.getByTestId("run-scenario").selectOption("light");
     await page.getByTestId("run-duration").fill("8");
     await page.getByTestId("run-start").click();
-    await expect(page).toHaveURL(/\/load-tests\/[0-9a-f-]{36}$/);
+    await expect(page).toHaveURL(/\/load-tests\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     const runPath = new URL(page.url()).pathname;
     // Finished either way (a loaded machine can fail the light scenario's latency thresholds): its requests were sent.
     await expect(page.getByTestId("run-status")).toHaveText(/^(passed|failed)$/, { timeout: 90_000 });
