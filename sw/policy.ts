@@ -6,6 +6,9 @@ export const OFFLINE_READABLE_PATHS: RegExp[] = [
 ];
 
 export const PAGES_CACHE = "vigil-pages";
+/** Saved pages kept at most (oldest evicted first) and for at most a week. */
+export const PAGES_MAX_ENTRIES = 40;
+export const PAGES_MAX_AGE_SECONDS = 7 * 24 * 3600;
 /** A slow ward network falls back to the saved copy after this long. */
 export const NETWORK_TIMEOUT_SECONDS = 3;
 

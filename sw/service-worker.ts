@@ -8,9 +8,9 @@
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { NetworkFirst, NetworkOnly } from "workbox-strategies";
-import { ExpirationPlugin } from "workbox-expiration";
 import { CacheableResponsePlugin } from "workbox-cacheable-response";
-import { KEEP_PAGE_MESSAGE, OFFLINE_READABLE_PATHS, PAGES_CACHE, NETWORK_TIMEOUT_SECONDS, SIGNED_OUT_CACHE, SIGNED_OUT_URL } from "./policy";
+import { boundedCache } from "./bounded-cache";
+import { KEEP_PAGE_MESSAGE, OFFLINE_READABLE_PATHS, PAGES_CACHE, PAGES_MAX_AGE_SECONDS, PAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, SIGNED_OUT_CACHE, SIGNED_OUT_URL } from "./policy";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -25,7 +25,7 @@ const readable = (url: URL) => OFFLINE_READABLE_PATHS.some((re) => re.test(url.p
 const pages = new NetworkFirst({
   cacheName: PAGES_CACHE,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 40, maxAgeSeconds: 7 * 24 * 3600 })],
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), boundedCache(PAGES_MAX_ENTRIES, PAGES_MAX_AGE_SECONDS)],
 });
 registerRoute(({ request, url }) => request.mode === "navigate" && sameOrigin(url) && readable(url), pages);
 
