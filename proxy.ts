@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { baseAuthConfig } from "./lib/auth/base-config";
+import { PENDING_SIGN_OUT_COOKIE } from "./lib/auth/pending-sign-out";
 
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -10,6 +11,11 @@ const { auth } = NextAuth(baseAuthConfig);
  * session row and role itself (lib/auth/dal.ts).
  */
 export default auth((req) => {
+  // Signed out offline on this device: finish that (revoke the session) before anything else.
+  if (req.cookies.has(PENDING_SIGN_OUT_COOKIE)) {
+    if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: "Signed out on this device." }, { status: 401 });
+    return NextResponse.redirect(new URL("/signed-out", req.nextUrl));
+  }
   if (req.auth?.sid) return NextResponse.next();
   // API callers get a status, not an HTML sign-in page (the handlers check again themselves).
   if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first." }, { status: 401 });

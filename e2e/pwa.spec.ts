@@ -43,6 +43,65 @@ test.describe("offline-capable console", () => {
     await context.setOffline(false);
   });
 
+  test("a page reached by tapping the menu is readable offline with its time, and so is tapping the menu offline", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await new LoginPage(page).signInAs(E2E.users.ops.email, E2E.users.ops.password);
+    await waitForServiceWorker(page);
+    const nav = page.getByTestId("main-nav");
+    await nav.getByRole("link", { name: "Load tests", exact: true }).click();
+    await expect(page).toHaveURL(/\/load-tests$/);
+    await nav.getByRole("link", { name: "Monitoring", exact: true }).click();
+    await expect(page).toHaveURL(/\/monitoring$/);
+    const kept = async () => (await cacheContents(page)).filter((e) => e.cache.includes("vigil-pages")).map((e) => new URL(e.url).pathname);
+    await expect.poll(kept, { timeout: 15_000 }).toEqual(expect.arrayContaining(["/load-tests", "/monitoring"]));
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Monitoring", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("offline-banner")).toContainText("saved");
+    await expect(page.getByTestId("rendered-at").locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+    await nav.getByRole("link", { name: "Load tests", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Load tests", level: 1 })).toBeVisible({ timeout: 20_000 });
+    // The banner appears once the saved page has hydrated from precached chunks (slow on a loaded machine).
+    await expect(page.getByTestId("offline-banner")).toContainText("saved", { timeout: 20_000 });
+    await context.setOffline(false);
+  });
+
+  test("offline sign-out clears the device at once and ends the server session when the network returns", async ({ page, context, browser }) => {
+    test.setTimeout(120_000);
+    await new LoginPage(page).signInAs(E2E.users.ops.email, E2E.users.ops.password);
+    await waitForServiceWorker(page);
+    await page.goto("/load-tests");
+    await page.evaluate(async () => {
+      localStorage.setItem("e2e-probe", "1");
+      sessionStorage.setItem("e2e-probe", "1");
+      await new Promise<void>((resolve) => { const req = indexedDB.open("e2e-probe"); req.onsuccess = () => { req.result.close(); resolve(); }; });
+    });
+    const signedIn = await context.storageState();
+    const sameDevice = await browser.newContext({ storageState: signedIn });
+    const status = async () => (await sameDevice.request.get("/load-tests", { maxRedirects: 0 })).status();
+
+    await context.setOffline(true);
+    await page.getByTestId("sign-out").click();
+    await expect(page.getByTestId("signed-out")).toBeVisible();
+    await expect(page.getByTestId("revocation-pending")).toBeVisible();
+    const left = await cacheContents(page);
+    expect(left.map((e) => e.cache)).toEqual(["vigil-signed-out"]);
+    expect(left[0]!.body).not.toMatch(/@(e2e|vigil)\.local|Operations/i);
+    expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+    await page.goto("/load-tests");
+    await expect(page.getByTestId("signed-out")).toBeVisible();
+    // Until the network returns, the server has not heard of it: the session is still live.
+    expect(await status()).toBe(200);
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("revocation-status")).toHaveAttribute("data-state", "revoked", { timeout: 15_000 });
+    expect(await status()).not.toBe(200);
+    expect((await sameDevice.request.get("/load-tests", { maxRedirects: 0 })).headers().location).toMatch(/\/login/);
+    await sameDevice.close();
+  });
+
   test("offline, actions are disabled with a reason and typed input is kept", async ({ page, context }) => {
     await new LoginPage(page).signInAs(E2E.adminEmail, E2E.adminPassword);
     const users = new UsersPage(page);
@@ -52,7 +111,8 @@ test.describe("offline-capable console", () => {
     await page.getByTestId("new-user-name").fill("Typed Offline");
     await expect(page.getByTestId("create-user-submit")).toBeDisabled();
     await expect(page.getByTestId("offline-action-note").first()).toContainText("needs the network");
-    await expect(page.getByTestId("sign-out")).toBeDisabled();
+    // Sign-out works offline (it clears the device): a shared tablet must be able to sign out.
+    await expect(page.getByTestId("sign-out")).toBeEnabled();
     await context.setOffline(false);
     await expect(page.getByTestId("create-user-submit")).toBeEnabled();
     await expect(page.getByTestId("new-user-email")).toHaveValue("typed-offline@e2e.local");

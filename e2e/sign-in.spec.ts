@@ -57,6 +57,16 @@ test("the overview shows measured status and no invented numbers", async ({ page
   const none = runs.includes('data-testid="runs-empty"');
   await expect(page.getByTestId("run-count")).toContainText(none ? "No runs recorded yet" : /[1-9]\d* runs recorded/);
   await expect(page.getByTestId("as-of")).toContainText("UTC");
+  // Nothing green unless measured healthy: an unconfigured Redis is neutral, not OK.
+  const redis = await page.getByTestId("console-redis").innerText();
+  const redisBadge = page.getByTestId("console-redis-badge");
+  if (redis.includes("Not configured")) await expect(redisBadge).toHaveAttribute("data-status", "neutral");
+  else await expect(redisBadge).toHaveAttribute("data-status", redis.includes("answered PING") ? "ok" : "bad");
+  await expect(page.getByTestId("clinical-status-badge")).toHaveAttribute("data-status", "ok");
+  // The run count is a way to the runs.
+  await page.getByTestId("run-count-link").click();
+  await expect(page).toHaveURL(/\/load-tests$/);
+  await page.goBack();
   await page.getByRole("link", { name: "Scaling" }).click();
   await expect(page.getByTestId("coming-soon")).toContainText("Not built yet");
 });

@@ -8,9 +8,9 @@
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { NetworkFirst, NetworkOnly } from "workbox-strategies";
-import { ExpirationPlugin } from "workbox-expiration";
 import { CacheableResponsePlugin } from "workbox-cacheable-response";
-import { OFFLINE_READABLE_PATHS, PAGES_CACHE, NETWORK_TIMEOUT_SECONDS } from "./policy";
+import { boundedCache } from "./bounded-cache";
+import { KEEP_PAGE_MESSAGE, OFFLINE_READABLE_PATHS, PAGES_CACHE, PAGES_MAX_AGE_SECONDS, PAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, SIGNED_OUT_CACHE, SIGNED_OUT_URL } from "./policy";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -22,18 +22,31 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 const readable = (url: URL) => OFFLINE_READABLE_PATHS.some((re) => re.test(url.pathname));
 
-registerRoute(
-  ({ request, url }) => request.mode === "navigate" && sameOrigin(url) && readable(url),
-  new NetworkFirst({
-    cacheName: PAGES_CACHE,
-    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 40, maxAgeSeconds: 7 * 24 * 3600 })],
-  }),
-);
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), boundedCache(PAGES_MAX_ENTRIES, PAGES_MAX_AGE_SECONDS)],
+});
+registerRoute(({ request, url }) => request.mode === "navigate" && sameOrigin(url) && readable(url), pages);
+
+// Menu taps are client-side navigations: the browser fetches an RSC payload, not the page, so
+// the page posts its URL here and the document is fetched and kept the same way a full load is.
+// `redirect: "manual"`: a session that ended answers with a redirect, which is never stored.
+self.addEventListener("message", (event) => {
+  const data = event.data as { type?: unknown; url?: unknown } | null;
+  if (data?.type !== KEEP_PAGE_MESSAGE || typeof data.url !== "string") return;
+  const url = new URL(data.url, self.location.origin);
+  if (!sameOrigin(url) || !readable(url)) return;
+  const request = new Request(url.href, { credentials: "same-origin", redirect: "manual", headers: { accept: "text/html" } });
+  event.waitUntil(pages.handle({ event, request }).catch(() => undefined));
+});
 // Every other navigation goes to the network; when that fails the catch handler answers.
 registerRoute(({ request }) => request.mode === "navigate", new NetworkOnly());
 
 setCatchHandler(async ({ request }) => {
-  if (request.destination === "document") return (await matchPrecache("/offline")) ?? Response.error();
-  return Response.error();
+  if (request.destination !== "document") return Response.error();
+  // Signed out offline: every page reads "signed out" until the network returns.
+  const signedOut = await caches.match(SIGNED_OUT_URL, { cacheName: SIGNED_OUT_CACHE });
+  if (signedOut) return signedOut;
+  return (await matchPrecache("/offline")) ?? Response.error();
 });

@@ -5,6 +5,7 @@ import { navItemsFor } from "@/components/layout/nav-items";
 import { signOutAction } from "./sign-out-action";
 import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { SignOutButton } from "@/components/pwa/sign-out-button";
+import { KeepPageOffline } from "@/components/pwa/keep-page-offline";
 import { WebVitalsReporter } from "@/components/monitoring/web-vitals-reporter";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
@@ -34,6 +35,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </footer>
       </main>
       <WebVitalsReporter />
+      <KeepPageOffline />
     </div>
   );
 }

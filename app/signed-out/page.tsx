@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PendingRevocation } from "@/components/pwa/pending-revocation";
 
 export const metadata: Metadata = { title: "Signed out" };
 
@@ -12,6 +13,7 @@ export default function SignedOutPage() {
     <main className="center-card panel" data-testid="signed-out">
       <h1>Signed out</h1>
       <p>Your session has ended and the copies this device kept for offline reading have been removed.</p>
+      <PendingRevocation />
       <p>
         <Link href="/login">Sign in again</Link>
       </p>

@@ -39,4 +39,16 @@ describe.each(clinicalDbKinds())("health and metrics on %s", (kind) => {
     expect(text).not.toContain("p-999999");
     expect(text).not.toContain("/no/such/route");
   });
+
+  it("labels load-test requests (x-vigil-run) as synthetic and the rest as real, never the tag itself", async () => {
+    await t.app.inject({ method: "GET", url: "/fhir/Patient/p-000002", headers: { "x-vigil-run": "opaque-run-tag-123" } });
+    await t.app.inject({ method: "GET", url: "/fhir/Patient/p-000002" });
+    const text = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    const http = "clinical_http_request_duration_seconds_count";
+    const of = (traffic: string) => series(text, http, { route: "/fhir/Patient/:id", status_code: "200", traffic });
+    expect(of("synthetic")).toHaveLength(1);
+    expect(of("real")).toHaveLength(1);
+    expect(of("synthetic")[0]).toMatch(/ 1$/);
+    expect(text).not.toContain("opaque-run-tag-123");
+  });
 });

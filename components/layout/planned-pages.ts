@@ -9,15 +9,6 @@ export const PLANNED_PAGES = {
       "Kubernetes HorizontalPodAutoscaler export",
     ],
   },
-  monitoring: {
-    title: "Monitoring",
-    summary: "Service-level objectives, burn-rate alerts and links to Prometheus and Grafana.",
-    items: [
-      "SLO attainment and error budget per priority class",
-      "Multi-window burn-rate alerts",
-      "Console Core Web Vitals (LCP, INP, CLS, TTFB)",
-    ],
-  },
 } as const;
 
 export type PlannedPage = keyof typeof PLANNED_PAGES;

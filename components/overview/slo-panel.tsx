@@ -1,4 +1,5 @@
 import type { SloReport, SloStatus } from "@/lib/services/monitoring/slo-report";
+import { TrafficSwitch } from "@/components/monitoring/traffic-switch";
 
 const pct = (x: number | null, digits = 3) => (x === null ? "no data" : `${(x * 100).toFixed(digits)}%`);
 const hours = (s: number) => (s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
@@ -16,7 +17,8 @@ function Budget({ share }: { share: number | null }) {
 
 function Alerts({ status }: { status: SloStatus }) {
   const firing = status.alerts.filter((a) => a.firing);
-  if (firing.length === 0) return <span className="badge ok">none</span>;
+  // Green only when the windows had traffic to judge; no data is not healthy, just unmeasured.
+  if (firing.length === 0) return status.alerts.every((a) => a.noData) ? <span className="badge neutral">no data</span> : <span className="badge ok">none</span>;
   return (
     <>
       {firing.map((a) => (
@@ -29,7 +31,7 @@ function Alerts({ status }: { status: SloStatus }) {
 }
 
 /** SLO attainment, budget and firing burn-rate alerts per priority class, with their source. */
-export function SloPanel({ report }: { report: SloReport }) {
+export function SloPanel({ report, basePath }: { report: SloReport; basePath: string }) {
   const { source } = report;
   return (
     <section className="panel" data-testid="slo-panel">
@@ -38,6 +40,7 @@ export function SloPanel({ report }: { report: SloReport }) {
         {source.description}
         {source.kind === "scrape" && ` History so far: ${hours(source.historyS ?? 0)} of the 30-day window.`}
       </p>
+      <TrafficSwitch includeSynthetic={source.includeSynthetic} basePath={basePath} />
       {report.error && <p className="notice">{report.error}</p>}
       <p data-testid="slo-exports">
         Same SLOs for your monitoring stack:{" "}

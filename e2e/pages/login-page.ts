@@ -17,7 +17,8 @@ export class LoginPage {
   async signInAs(email: string, password: string, baseURL?: string) {
     await this.goto(baseURL);
     await this.signIn(email, password);
-    await expect(this.page.getByTestId("current-user")).toBeVisible();
+    // The first sign-in renders the Overview cold; a loaded CI machine needs more than 5 s.
+    await expect(this.page.getByTestId("current-user")).toBeVisible({ timeout: 20_000 });
   }
 
   error() {

@@ -32,6 +32,8 @@ Object.assign(process.env, {
   CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret,
   // The index advisor reaches a PostgreSQL clinical database directly (HypoPG, CONCURRENTLY).
   ...(e2eDatabaseUrl("clinical") ? { CLINICAL_DATABASE_URL: e2eDatabaseUrl("clinical") } : {}),
+  // Scrape the clinical service often, so Monitoring's charts see a run within seconds.
+  VIGIL_SCRAPE_INTERVAL_S: "2",
   ...("idleMinutes" in which ? { VIGIL_SESSION_IDLE_MINUTES: String(which.idleMinutes) } : {}),
 });
 await import("../../scripts/serve-console");

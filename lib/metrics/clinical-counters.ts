@@ -14,12 +14,21 @@ export interface ClassCounters {
 
 export type ClinicalCounters = Record<string, ClassCounters>;
 
-/** Sums the clinical service's request histogram by priority class (no routes, no identifiers). */
-export function clinicalCounters(exposition: string): ClinicalCounters {
-  const out: ClinicalCounters = {};
-  const of = (cls: string) => (out[cls] ??= { total: 0, bad: 0, le: {} });
+/** Request counters split by the `traffic` label; a series without it (older services) is real. */
+export interface TrafficSplit {
+  real: ClinicalCounters;
+  synthetic: ClinicalCounters;
+}
+
+/**
+ * Sums the clinical service's request histogram by one label (priority class, or route
+ * template: never a raw URL, never an identifier), separately for real and load-test traffic.
+ */
+export function requestCounters(exposition: string, by: "priority_class" | "route"): TrafficSplit {
+  const out: TrafficSplit = { real: {}, synthetic: {} };
   for (const s of parseExposition(exposition, (n) => n === `${METRIC}_count` || n === `${METRIC}_bucket`)) {
-    const c = of(s.labels.priority_class ?? "unknown");
+    const side = s.labels.traffic === "synthetic" ? out.synthetic : out.real;
+    const c = (side[s.labels[by] ?? "unknown"] ??= { total: 0, bad: 0, le: {} });
     if (s.name.endsWith("_count")) {
       c.total += s.value;
       if (BAD_STATUS.test(s.labels.status_code ?? "")) c.bad += s.value;
@@ -30,16 +39,30 @@ export function clinicalCounters(exposition: string): ClinicalCounters {
   return out;
 }
 
+/** All traffic by priority class (real and synthetic summed). */
+export function clinicalCounters(exposition: string): ClinicalCounters {
+  const { real, synthetic } = requestCounters(exposition, "priority_class");
+  return mergeCounters(real, synthetic);
+}
+
+/** Adds counters key by key (e.g. real + synthetic traffic). */
+export function mergeCounters(...parts: Array<ClinicalCounters | undefined>): ClinicalCounters {
+  const out: ClinicalCounters = {};
+  for (const part of parts) {
+    for (const [key, x] of Object.entries(part ?? {})) {
+      const c = (out[key] ??= { total: 0, bad: 0, le: {} });
+      c.total += x.total;
+      c.bad += x.bad;
+      for (const [le, n] of Object.entries(x.le)) c.le[le] = (c.le[le] ?? 0) + n;
+    }
+  }
+  return out;
+}
+
 /** One class's counters, or every class summed (`all`). */
 export function countersFor(c: ClinicalCounters, scope: string): ClassCounters {
   if (scope !== "all") return c[scope] ?? { total: 0, bad: 0, le: {} };
-  const sum: ClassCounters = { total: 0, bad: 0, le: {} };
-  for (const x of Object.values(c)) {
-    sum.total += x.total;
-    sum.bad += x.bad;
-    for (const [le, n] of Object.entries(x.le)) sum.le[le] = (sum.le[le] ?? 0) + n;
-  }
-  return sum;
+  return Object.values(mergeCounters(...Object.values(c).map((x) => ({ all: x })))).at(0) ?? { total: 0, bad: 0, le: {} };
 }
 
 /**

@@ -8,6 +8,7 @@ import { createClinicalMetrics } from "../../clinical/src/metrics/registry";
 import { loopbackServer } from "../../lib/engines/loadgen/test-server";
 import { resetEnvForTests } from "../../lib/env";
 import { sloReport } from "../../lib/services/monitoring/slo-report";
+import { trafficHistory } from "../../lib/services/monitoring/traffic-history";
 import { waitForHttp } from "../../scripts/wait-for-http";
 import { serviceGate } from "../support/services";
 import { useFreshConsoleDb } from "../support/console-db";
@@ -56,17 +57,23 @@ describe.runIf(run)("SLOs read from a real Prometheus (PROMETHEUS_URL)", { timeo
     process.env.PROMETHEUS_URL = `http://127.0.0.1:${port}`;
     resetEnvForTests();
     const obs = (status_code: string, n: number) => {
-      for (let i = 0; i < n; i++) metrics.httpDuration.observe({ route: "/fhir/Communication", method: "POST", status_code, priority_class: "emergency" }, 0.01);
+      for (let i = 0; i < n; i++) metrics.httpDuration.observe({ route: "/fhir/Communication", method: "POST", status_code, priority_class: "emergency", traffic: "real" }, 0.01);
+    };
+    // A load test (x-vigil-run → traffic="synthetic") whose patient reads all fail.
+    const load = (n: number) => {
+      for (let i = 0; i < n; i++) metrics.httpDuration.observe({ route: "/fhir/Patient/:id", method: "GET", status_code: "503", priority_class: "patient-data", traffic: "synthetic" }, 0.02);
     };
     // The series must exist before the traffic: rate() only counts increases between scrapes.
     obs("201", 1);
     obs("503", 1);
+    load(1);
     const total = 'sum(clinical_http_request_duration_seconds_count{job="clinical"})';
-    await untilScraped(process.env.PROMETHEUS_URL!, total, 2);
+    await untilScraped(process.env.PROMETHEUS_URL!, total, 3);
     // 10% of the emergency requests after the first scrape fail.
     obs("201", 900);
     obs("503", 100);
-    await untilScraped(process.env.PROMETHEUS_URL!, total, 1002);
+    load(500);
+    await untilScraped(process.env.PROMETHEUS_URL!, total, 1503);
   }, 60_000);
 
   afterAll(async () => {
@@ -87,5 +94,31 @@ describe.runIf(run)("SLOs read from a real Prometheus (PROMETHEUS_URL)", { timeo
     expect(emergency.alerts.find((a) => a.severity === "page" && a.long === "1h")).toMatchObject({ firing: true });
     expect(report.statuses.find((s) => s.slo.id === "emergency-latency")!.attainment).toBeCloseTo(1, 6);
     expect(report.statuses.find((s) => s.slo.id === "patient-data-availability")!.attainment).toBeNull();
+  });
+
+  it("leaves the load test out of the SLOs by default and counts it when asked", async () => {
+    const ops = await makeActor("ops");
+    const real = await sloReport(ops);
+    expect(real.source.includeSynthetic).toBe(false);
+    expect(real.statuses.find((s) => s.slo.id === "patient-data-availability")!.attainment).toBeNull();
+    const all = await sloReport(ops, { includeSynthetic: true });
+    expect(all.statuses.find((s) => s.slo.id === "patient-data-availability")!.attainment).toBeCloseTo(0, 6);
+    expect(all.statuses.find((s) => s.slo.id === "emergency-availability")!.attainment).toBeCloseTo(0.9, 2);
+  });
+
+  it("charts per class and route from Prometheus, with and without the load test", async () => {
+    const ops = await makeActor("ops");
+    const real = await trafficHistory(ops, { range: "1h", includeSynthetic: false });
+    expect(real.error).toBeUndefined();
+    expect(real.source.kind).toBe("prometheus");
+    expect(real.byClass.keys).toEqual(["emergency"]);
+    expect(real.byRoute.keys).toEqual(["/fhir/Communication"]);
+    expect(real.byClass.totals.emergency!.errorRatio).toBeCloseTo(0.1, 2);
+    expect(real.byClass.totals.emergency!.p99).toBeLessThanOrEqual(0.01);
+    expect(real.byClass.points.length).toBeGreaterThan(0);
+    expect(real.burn.some((b) => (b.bySlo["emergency-availability"] ?? 0) > 14.4)).toBe(true);
+    const all = await trafficHistory(ops, { range: "1h", includeSynthetic: true });
+    expect(all.byClass.keys).toEqual(["emergency", "patient-data"]);
+    expect(all.byClass.totals["patient-data"]!.errorRatio).toBeCloseTo(1, 6);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LoginForm } from "./login-form";
+import { PendingRevocation } from "@/components/pwa/pending-revocation";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,6 +19,8 @@ export default async function LoginPage({
           Your session has ended. Sign in again.
         </p>
       )}
+      {/* Signed out offline earlier: end that session before a new one replaces its cookie. */}
+      <PendingRevocation />
       <LoginForm callbackUrl={callbackUrl ?? "/"} />
     </main>
   );

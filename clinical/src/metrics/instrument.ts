@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClinicalMetrics } from "./registry";
 import { priorityOf } from "./priority";
+import { RUN_HEADER, type TrafficKind } from "../../../lib/engines/loadgen/run-marker";
 
 const STARTED = Symbol("startedAt");
 type Timed = FastifyRequest & { [STARTED]?: number };
@@ -8,6 +9,11 @@ type Timed = FastifyRequest & { [STARTED]?: number };
 /** The route template Fastify matched, or "unmatched"; a raw URL never becomes a label. */
 export function routeTemplate(req: FastifyRequest): string {
   return req.routeOptions.url ?? "unmatched";
+}
+
+/** Load tests mark every request (x-vigil-run); the tag itself never becomes a label. */
+export function trafficOf(req: FastifyRequest): TrafficKind {
+  return req.headers[RUN_HEADER] === undefined ? "real" : "synthetic";
 }
 
 export function instrument(app: FastifyInstance, metrics: ClinicalMetrics): void {
@@ -20,7 +26,7 @@ export function instrument(app: FastifyInstance, metrics: ClinicalMetrics): void
     const route = routeTemplate(req);
     const seconds = (performance.now() - (req[STARTED] ?? performance.now())) / 1000;
     metrics.httpDuration.observe(
-      { route, method: req.method, status_code: String(reply.statusCode), priority_class: priorityOf(route) },
+      { route, method: req.method, status_code: String(reply.statusCode), priority_class: priorityOf(route), traffic: trafficOf(req) },
       seconds,
     );
   });

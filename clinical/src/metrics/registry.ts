@@ -24,8 +24,8 @@ export function createClinicalMetrics() {
     registry,
     httpDuration: new Histogram({
       name: "clinical_http_request_duration_seconds",
-      help: "Request duration by route template (never the raw URL), method, status and clinical priority class.",
-      labelNames: ["route", "method", "status_code", "priority_class"] as const,
+      help: "Request duration by route template (never the raw URL), method, status, clinical priority class and traffic (synthetic = a Vigil load test, marked by x-vigil-run; real = everything else).",
+      labelNames: ["route", "method", "status_code", "priority_class", "traffic"] as const,
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),

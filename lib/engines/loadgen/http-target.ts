@@ -1,5 +1,6 @@
 import { Pool } from "undici";
 import type { ErrorKind } from "./recorder";
+import { runMarker } from "./run-marker";
 
 export interface TargetResponse {
   status: number;
@@ -22,8 +23,10 @@ export interface Target {
  * An undici connection pool to one origin, connecting only to the pinned address (resolved and
  * checked once, see target-guard.ts). Redirects are never followed: a 3xx is just a status.
  */
-export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number }): Target {
+export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number; runTag?: string }): Target {
   const pinned = opts.pinnedAddress;
+  // Every request says it is a load test (x-vigil-run), so SLOs can leave it out.
+  const marker = runMarker(opts.runTag);
   const pool = new Pool(origin, {
     connections: opts.connections,
     pipelining: 1,
@@ -32,14 +35,14 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
     connect: pinned ? { lookup: pinnedLookup(pinned) } : undefined,
   });
   const target: Target = {
-    send: (method, path, cb) => pool.dispatch({ origin, method: method as "GET", path }, new SendHandler(cb) as unknown as Parameters<Pool["dispatch"]>[1]),
+    send: (method, path, cb) => pool.dispatch({ origin, method: method as "GET", path, headers: marker }, new SendHandler(cb) as unknown as Parameters<Pool["dispatch"]>[1]),
     // undici's low-level dispatch: ~30% more requests per second than pool.request on this
     // machine, which is what lets the generator keep up with autocannon.
     request: (method, path, o = {}) =>
       new Promise((resolve, reject) => {
         let status = 0;
         const chunks: Buffer[] = [];
-        pool.dispatch({ origin, method: method as "GET", path, body: o.body, headers: o.headers }, {
+        pool.dispatch({ origin, method: method as "GET", path, body: o.body, headers: o.headers ? { ...marker, ...o.headers } : marker }, {
           onConnect() {},
           onHeaders(code: number) {
             status = code;

@@ -27,10 +27,15 @@ describe("SLO definitions", () => {
 
   it("builds error-ratio PromQL per scope and kind", () => {
     expect(errorRatioQuery(sloById("emergency-availability"), "1h")).toBe(
-      '(sum(rate(clinical_http_request_duration_seconds_count{job="clinical",priority_class="emergency",status_code=~"5..|429"}[1h])) or vector(0))' +
-        ' / sum(rate(clinical_http_request_duration_seconds_count{job="clinical",priority_class="emergency"}[1h]))',
+      '(sum(rate(clinical_http_request_duration_seconds_count{job="clinical",priority_class="emergency",traffic!="synthetic",status_code=~"5..|429"}[1h])) or vector(0))' +
+        ' / sum(rate(clinical_http_request_duration_seconds_count{job="clinical",priority_class="emergency",traffic!="synthetic"}[1h]))',
     );
     expect(errorRatioQuery(sloById("all-latency"), "5m")).toBe(
+      '1 - (sum(rate(clinical_http_request_duration_seconds_bucket{job="clinical",traffic!="synthetic",le="2"}[5m]))' +
+        ' / sum(rate(clinical_http_request_duration_seconds_count{job="clinical",traffic!="synthetic"}[5m])))',
+    );
+    // Load-test traffic counts only when asked for.
+    expect(errorRatioQuery(sloById("all-latency"), "5m", { includeSynthetic: true })).toBe(
       '1 - (sum(rate(clinical_http_request_duration_seconds_bucket{job="clinical",le="2"}[5m]))' +
         ' / sum(rate(clinical_http_request_duration_seconds_count{job="clinical"}[5m])))',
     );

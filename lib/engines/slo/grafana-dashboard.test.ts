@@ -51,6 +51,14 @@ describe("grafana dashboard", () => {
     }
   });
 
+  it("leaves load-test traffic out of request panels by default, switchable with a variable", () => {
+    const variable = (dash.templating as { list: Array<{ name: string; current?: { value?: string } }> }).list.find((v) => v.name === "exclude_traffic");
+    expect(variable?.current?.value).toBe("synthetic");
+    const requestExprs = panels.flatMap((p) => p.targets.map((t) => t.expr)).filter((e) => e.includes("clinical_http_request_duration_seconds"));
+    expect(requestExprs.length).toBeGreaterThanOrEqual(3);
+    for (const e of requestExprs) expect(e).toContain('traffic!="$exclude_traffic"');
+  });
+
   it("covers the required views, with one burn-rate query per SLO", () => {
     const exprs = panels.flatMap((p) => p.targets.map((t) => t.expr)).join("\n");
     for (const needle of ["histogram_quantile(0.99", "clinical_http_requests_in_flight", "clinical_db_query_duration_seconds_bucket", "clinical_cache_hits_total", "slo:sli_error:ratio_rate1h"]) {

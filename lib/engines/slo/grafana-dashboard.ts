@@ -7,7 +7,8 @@ import { CLINICAL_JOB, recordedBurnRateQuery, recordingRuleName } from "./promql
 
 export const DASHBOARD_UID = "vigil-clinical-slo";
 const DS = { type: "prometheus", uid: "${datasource}" } as const;
-const JOB = `job="${CLINICAL_JOB}"`;
+// `traffic!="none"` matches everything: choosing "none" in the variable shows load tests too.
+const JOB = `job="${CLINICAL_JOB}",traffic!="$exclude_traffic"`;
 const H = "clinical_http_request_duration_seconds";
 
 interface Target {
@@ -84,7 +85,15 @@ export function grafanaDashboard(slos: readonly Slo[] = SLOS): Record<string, un
     refresh: "30s",
     time: { from: "now-6h", to: "now" },
     templating: {
-      list: [{ name: "datasource", label: "Data source", type: "datasource", query: "prometheus", current: {}, hide: 0 }],
+      list: [
+        { name: "datasource", label: "Data source", type: "datasource", query: "prometheus", current: {}, hide: 0 },
+        {
+          name: "exclude_traffic", label: "Leave out", type: "custom", query: "synthetic,none", hide: 0,
+          description: "synthetic: leave load-test requests (x-vigil-run) out, as the SLOs do; none: show all traffic. SLO panels always use the recorded rules, which leave load tests out.",
+          current: { text: "synthetic", value: "synthetic" },
+          options: [{ text: "synthetic", value: "synthetic", selected: true }, { text: "none", value: "none", selected: false }],
+        },
+      ],
     },
     annotations: { list: [] },
     panels: layoutPanels(panelSpecs(slos)),

@@ -20,6 +20,10 @@ describe("prometheus rules", () => {
         expect(rules).toHaveLength(1);
         expect(rules[0]!.labels).toEqual({ slo: slo.id, priority_class: slo.priorityClass, kind: slo.kind });
         expect(rules[0]!.expr).toContain(`[${w}]`);
+        // Every selector leaves load-test traffic out.
+        const selectors = rules[0]!.expr.match(/\{[^}]*\}/g)!;
+        expect(selectors.length).toBeGreaterThanOrEqual(2);
+        for (const sel of selectors) expect(sel).toContain('traffic!="synthetic"');
       }
     }
   });

@@ -12,15 +12,27 @@ export const BAD_STATUS_REGEX = "5..|429";
 
 type SloRef = Pick<Slo, "id" | "priorityClass" | "kind" | "thresholdS">;
 
+/** Whether load-test traffic (`traffic="synthetic"`, see run-marker.ts) counts; SLOs leave it out by default. */
+export interface TrafficOptions {
+  includeSynthetic?: boolean;
+}
+
+/**
+ * Leaves load-test traffic out. `!=` rather than `="real"` so series scraped before the label
+ * existed (no `traffic` label at all) still count as real.
+ */
+export const REAL_TRAFFIC_MATCHER = `traffic!="synthetic"`;
+
 /** Escapes a value for a double-quoted PromQL label matcher. */
 export function quoteLabel(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 }
 
 /** Label matchers selecting an SLO's scope, plus any extra matchers (already rendered). */
-function selector(slo: SloRef, extra: string[] = []): string {
+function selector(slo: SloRef, extra: string[] = [], opts: TrafficOptions = {}): string {
   const matchers = [`job=${quoteLabel(CLINICAL_JOB)}`];
   if (slo.priorityClass !== "all") matchers.push(`priority_class=${quoteLabel(slo.priorityClass)}`);
+  if (!opts.includeSynthetic) matchers.push(REAL_TRAFFIC_MATCHER);
   return `{${[...matchers, ...extra].join(",")}}`;
 }
 
@@ -38,14 +50,14 @@ export function leLabel(thresholdS: number): string {
  * `or vector(0)` so a window with traffic but no errors reads 0 rather than empty. Latency:
  * 1 − share of requests in the `le` bucket of the threshold. No traffic → empty result.
  */
-export function errorRatioQuery(slo: SloRef, window: SloWindow): string {
-  const total = sumRate(`${HTTP_DURATION_METRIC}_count`, selector(slo), window);
+export function errorRatioQuery(slo: SloRef, window: SloWindow, opts: TrafficOptions = {}): string {
+  const total = sumRate(`${HTTP_DURATION_METRIC}_count`, selector(slo, [], opts), window);
   if (slo.kind === "availability") {
-    const bad = sumRate(`${HTTP_DURATION_METRIC}_count`, selector(slo, [`status_code=~${quoteLabel(BAD_STATUS_REGEX)}`]), window);
+    const bad = sumRate(`${HTTP_DURATION_METRIC}_count`, selector(slo, [`status_code=~${quoteLabel(BAD_STATUS_REGEX)}`], opts), window);
     return `(${bad} or vector(0)) / ${total}`;
   }
   if (slo.thresholdS === undefined) throw new Error(`latency SLO ${slo.id} has no thresholdS`);
-  const good = sumRate(`${HTTP_DURATION_METRIC}_bucket`, selector(slo, [`le=${quoteLabel(leLabel(slo.thresholdS))}`]), window);
+  const good = sumRate(`${HTTP_DURATION_METRIC}_bucket`, selector(slo, [`le=${quoteLabel(leLabel(slo.thresholdS))}`], opts), window);
   return `1 - (${good} / ${total})`;
 }
 

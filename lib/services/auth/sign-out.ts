@@ -2,9 +2,10 @@ import { db } from "../../db/prisma";
 import type { Actor } from "../../auth/actor";
 import { endSession } from "./end-session";
 
-export async function signOutSession(actor: Actor): Promise<void> {
+/** Ends the actor's session (audited once). `offline-sign-out`: the device signed out without a network earlier. */
+export async function signOutSession(actor: Actor, reason: "sign-out" | "offline-sign-out" = "sign-out"): Promise<boolean> {
   const prisma = await db();
-  await prisma.$transaction((tx) =>
-    endSession(tx, actor.sessionId, actor, { action: "auth.sign_out", reason: "sign-out", sourceIp: actor.sourceIp }),
+  return prisma.$transaction((tx) =>
+    endSession(tx, actor.sessionId, actor, { action: "auth.sign_out", reason, sourceIp: actor.sourceIp }),
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
 import { env } from "../../env";
-import { cacheCounters, clinicalCounters } from "../../metrics/clinical-counters";
+import { ROUTE_DETAIL_HOURS, scrapeRecord } from "../../metrics/scrape-record";
 import { clinicalAdmin, type ServiceCacheState } from "../caching/clinical-admin";
 import { syncCachePolicies } from "../caching/cache-policies";
 import { syncResourceSettings } from "../resources/resource-settings";
@@ -12,7 +12,7 @@ const KEY = Symbol.for("vigil.scraper");
 type Holder = { [KEY]?: NodeJS.Timeout };
 const PRUNE_EVERY = 240;
 
-/** Scrapes the clinical service once and stores its per-class counters; false when it is down. */
+/** Scrapes the clinical service once and stores its per-class and per-route counters; false when it is down. */
 export async function scrapeClinicalOnce(): Promise<boolean> {
   let text: string;
   try {
@@ -22,16 +22,18 @@ export async function scrapeClinicalOnce(): Promise<boolean> {
   } catch {
     return false;
   }
-  await (await db()).metricScrape.create({ data: { data: { classes: clinicalCounters(text), cache: cacheCounters(text) } as unknown as Prisma.InputJsonValue } });
+  await (await db()).metricScrape.create({ data: { data: scrapeRecord(text) as unknown as Prisma.InputJsonValue } });
   return true;
 }
 
 /**
  * Keeps 3 days at full resolution (the longest burn-rate window) and one scrape per hour for
- * the 30-day error budget beyond that.
+ * the 30-day error budget beyond that; per-route detail only for the Monitoring charts' range.
  */
 export async function pruneScrapes(): Promise<void> {
   const prisma = await db();
+  await prisma.$executeRaw`UPDATE metric_scrapes SET data = data - 'routes'
+    WHERE scraped_at < now() - make_interval(hours => ${ROUTE_DETAIL_HOURS}) AND data ? 'routes'`;
   await prisma.$executeRaw`DELETE FROM metric_scrapes WHERE scraped_at < now() - interval '31 days'`;
   await prisma.$executeRaw`DELETE FROM metric_scrapes m WHERE m.scraped_at < now() - interval '3 days'
     AND EXISTS (SELECT 1 FROM metric_scrapes o WHERE date_trunc('hour', o.scraped_at) = date_trunc('hour', m.scraped_at) AND o.id < m.id)`;

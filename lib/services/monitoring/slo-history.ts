@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "../../db/prisma";
 import { env } from "../../env";
-import { countersFor, counterIncrease, type ClinicalCounters } from "../../metrics/clinical-counters";
-import { errorRatioQuery, leLabel } from "../../engines/slo/promql";
+import { countersFor, counterIncrease } from "../../metrics/clinical-counters";
+import { classesOf, type ScrapeRecord } from "../../metrics/scrape-record";
+import { errorRatioQuery, leLabel, type TrafficOptions } from "../../engines/slo/promql";
 import type { Slo } from "../../engines/slo/definitions";
 
 /** Seconds per window name (the burn-rate windows plus the 30-day budget period). */
@@ -17,21 +18,25 @@ export interface WindowEvents {
 export interface SloSource {
   kind: "prometheus" | "scrape";
   description: string;
+  /** Whether load-test traffic (x-vigil-run, `traffic="synthetic"`) counts; off by default. */
+  includeSynthetic: boolean;
   /** Seconds of history available (scrape source), so a 30-day figure is not overstated. */
   historyS: number | null;
   errorRatio(slo: Slo, window: string): Promise<number | null>;
 }
 
 /** The console's own scrapes: counter increases between stored samples. */
-export async function scrapeSource(now = new Date()): Promise<SloSource> {
-  const rows = await (await db()).metricScrape.findMany({
-    where: { scrapedAt: { gte: new Date(now.getTime() - WINDOW_SECONDS["30d"]! * 1000) } },
-    orderBy: { scrapedAt: "asc" },
-  });
-  const samples = rows.map((r) => ({ at: r.scrapedAt.getTime(), classes: (r.data as unknown as { classes: ClinicalCounters }).classes }));
+export async function scrapeSource(now = new Date(), opts: TrafficOptions = {}): Promise<SloSource> {
+  const includeSynthetic = opts.includeSynthetic ?? false;
+  // Only the per-class parts: per-route detail is not needed here and is most of a row.
+  const rows = await (await db()).$queryRaw<Array<{ scraped_at: Date } & Pick<ScrapeRecord, "classes" | "syntheticClasses">>>`
+    SELECT scraped_at, data->'classes' AS classes, data->'syntheticClasses' AS "syntheticClasses" FROM metric_scrapes
+    WHERE scraped_at >= ${new Date(now.getTime() - WINDOW_SECONDS["30d"]! * 1000)} ORDER BY scraped_at`;
+  const samples = rows.map((r) => ({ at: r.scraped_at.getTime(), classes: classesOf({ classes: r.classes ?? {}, syntheticClasses: r.syntheticClasses ?? undefined }, includeSynthetic) }));
   const first = samples[0];
   return {
     kind: "scrape",
+    includeSynthetic,
     description: `The console scrapes ${new URL("/metrics", env().CLINICAL_URL)} every ${env().VIGIL_SCRAPE_INTERVAL_S} s and keeps the history in its own database (PROMETHEUS_URL is not set).`,
     historyS: first ? (now.getTime() - first.at) / 1000 : 0,
     async errorRatio(slo, window) {
@@ -52,14 +57,16 @@ export async function scrapeSource(now = new Date()): Promise<SloSource> {
 }
 
 /** A real Prometheus: the same error-ratio PromQL the exported recording rules use. */
-export function prometheusSource(url: string): SloSource {
+export function prometheusSource(url: string, opts: TrafficOptions = {}): SloSource {
+  const includeSynthetic = opts.includeSynthetic ?? false;
   return {
     kind: "prometheus",
+    includeSynthetic,
     description: `History comes from Prometheus at ${url} (PROMETHEUS_URL), with the PromQL of the exported recording rules.`,
     historyS: null,
     async errorRatio(slo, window) {
       const q = new URL("/api/v1/query", url);
-      q.searchParams.set("query", errorRatioQuery(slo, window as never));
+      q.searchParams.set("query", errorRatioQuery(slo, window as never, { includeSynthetic }));
       const res = await fetch(q, { signal: AbortSignal.timeout(5000) });
       if (!res.ok) throw new Error(`Prometheus answered ${res.status}`);
       const body = (await res.json()) as { data?: { result?: { value: [number, string] }[] } };
@@ -70,7 +77,7 @@ export function prometheusSource(url: string): SloSource {
   };
 }
 
-export async function sloSource(): Promise<SloSource> {
+export async function sloSource(opts: TrafficOptions = {}): Promise<SloSource> {
   const url = env().PROMETHEUS_URL;
-  return url ? prometheusSource(url) : scrapeSource();
+  return url ? prometheusSource(url, opts) : scrapeSource(new Date(), opts);
 }

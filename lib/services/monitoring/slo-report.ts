@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { SLOS, type Slo } from "../../engines/slo/definitions";
 import { SLO_WINDOWS, evaluateAlerts, type AlertEvaluation, type SloWindow } from "../../engines/slo/burn-rate";
 import { sloSource, type SloSource } from "./slo-history";
+import type { TrafficOptions } from "../../engines/slo/promql";
 
 export interface SloStatus {
   slo: Slo;
@@ -14,16 +15,16 @@ export interface SloStatus {
 }
 
 export interface SloReport {
-  source: { kind: SloSource["kind"]; description: string; historyS: number | null };
+  source: { kind: SloSource["kind"]; description: string; historyS: number | null; includeSynthetic: boolean };
   statuses: SloStatus[];
   error?: string;
 }
 
 /** SLO attainment, error budget left and burn-rate alerts for every SLO, from the configured source. */
-export async function sloReport(actor: Actor | null): Promise<SloReport> {
+export async function sloReport(actor: Actor | null, opts: TrafficOptions = {}): Promise<SloReport> {
   await authorize(actor, "console.view", { action: "slo.view" });
-  const source = await sloSource();
-  const info = { kind: source.kind, description: source.description, historyS: source.historyS };
+  const source = await sloSource(opts);
+  const info = { kind: source.kind, description: source.description, historyS: source.historyS, includeSynthetic: source.includeSynthetic };
   try {
     const statuses = await Promise.all(SLOS.map(async (slo) => {
       const ratios = await Promise.all(SLO_WINDOWS.map((w) => source.errorRatio(slo, w)));
