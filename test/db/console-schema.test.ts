@@ -59,6 +59,14 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect((await prisma.baseline.findUniqueOrThrow({ where: { id: baseline.id }, include: { run: true } })).run.id).toBe(run.id);
     await expect(prisma.baseline.create({ data: { scenario: "light", target: run.target, runId: run.id } })).rejects.toThrow();
     await expect(prisma.loadTestRun.delete({ where: { id: run.id } })).rejects.toThrow();
+    const policy = await prisma.scalingPolicyVersion.create({ data: { service: "clinical", version: 1, policy: { minReplicas: 2 }, reason: "initial", createdById: user.id } });
+    expect(policy.createdAt).toBeInstanceOf(Date);
+    await expect(prisma.scalingPolicyVersion.create({ data: { service: "clinical", version: 1, policy: {}, reason: "dup" } })).rejects.toThrow();
+    const startedAt = new Date();
+    await prisma.scalingSurge.create({ data: { service: "clinical", factor: 2, startedAt, expiresAt: new Date(startedAt.getTime() + 60_000), source: "manual", reason: "drill" } });
+    await expect(prisma.scalingSurge.create({ data: { service: "clinical", factor: 2, startedAt, expiresAt: startedAt, source: "manual", reason: "no expiry" } })).rejects.toThrow();
+    const decision = await prisma.scalingDecision.create({ data: { service: "clinical", mode: "dry-run", fromWorkers: 1, toWorkers: 2, rule: "reactive", metrics: { rps: 10 }, outcome: "dry-run" } });
+    expect(typeof decision.id).toBe("bigint");
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });
