@@ -9,15 +9,6 @@ export const PLANNED_PAGES = {
       "Connection allocation by clinical priority",
     ],
   },
-  scaling: {
-    title: "Scaling",
-    summary: "Set scaling policies for healthcare schedules and emergency surges, exported to Kubernetes.",
-    items: [
-      "Schedules for rounds and shift changes, emergency surge rules",
-      "Forecasts from measured traffic history",
-      "Kubernetes HorizontalPodAutoscaler export",
-    ],
-  },
   resources: {
     title: "Resources",
     summary: "Rate limits and load shedding by clinical priority; emergency traffic is never shed.",

@@ -109,3 +109,21 @@ describe("forecast-only capacity", () => {
     expect(withForecast(8, null)).toEqual({ desired: 8, raisedByForecast: false });
   });
 });
+
+describe("recorded demand from counter scrapes", () => {
+  it("turns cumulative counters into hourly rates, survives a restart and keeps only the latest unbroken run", async () => {
+    const { hourlyRatesFromCounters } = await import("./hourly-from-counters");
+    const H = 3_600_000;
+    const samples = [
+      { atMs: 0 * H + 1000, total: 0 }, { atMs: 0 * H + 1_801_000, total: 1800 }, // hour 0: 1800 in 1800 s
+      // hour 1 missing: the run restarts at hour 2
+      { atMs: 2 * H, total: 5000 }, { atMs: 2 * H + 1_800_000, total: 8600 }, // hour 2: 3600 in 1800 s → 2 req/s
+      { atMs: 3 * H, total: 100 }, // restart: counter dropped, 100 new requests in the hour's last interval
+      { atMs: 3 * H + 1_800_000, total: 1900 }, // hour 3: (100 + 1800) / 3600 s
+      { atMs: 4 * H + 60_000, total: 2000 }, // incomplete current hour: left out
+    ];
+    const r = hourlyRatesFromCounters(samples, 4 * H + 120_000);
+    expect(r.startMs).toBe(2 * H);
+    expect(r.values).toEqual([2, (100 + 1800) / 3600]);
+  });
+});
