@@ -19,6 +19,7 @@ export const TIMING_SENSITIVE = [
   "clinical/test/cache-instances.test.ts",
   "clinical/test/cache-barrier.test.ts",
   "clinical/test/cache-quarantine.test.ts",
+  "clinical/test/cluster.test.ts",
 ];
 
 export default defineConfig({

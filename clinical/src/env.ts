@@ -18,6 +18,10 @@ const schema = z.object({
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   /** `on` (L1 + L2 as policies say), `l2-only` (skip L1 for every class) or `off` (no caching; benchmark baseline). */
   CLINICAL_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "l2-only", "off"]).default("on")),
+  /** Cluster mode (clinical/src/cluster): workers to start with, the most this machine may run (0 = one per CPU), and the loopback control port the console's scaler calls. */
+  CLINICAL_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  CLINICAL_MAX_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  CLINICAL_CLUSTER_CONTROL_PORT: z.coerce.number().int().min(1).max(65535).default(4099),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
