@@ -3,4 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startScraper } = await import("./lib/services/monitoring/scraper");
   startScraper();
+  const { startScaler } = await import("./lib/services/scaling/run-scaler");
+  startScaler();
 }
