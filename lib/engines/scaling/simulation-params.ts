@@ -1,4 +1,5 @@
 import { DEFAULT_PRICES } from "./prices";
+import { syntheticHospitalWeeks } from "./synthetic-week";
 import type { ClusterParams } from "./types";
 
 /**
@@ -29,4 +30,15 @@ export function chartSeries(demand: number[], capacities: { policy: string; perM
     points.push(p);
   }
   return points;
+}
+
+/**
+ * The synthetic hospital sized in replicas: its demand (written for 20 req/s replicas, peak about
+ * 13 replicas) is scaled so one replica is `capacityRps`. Only demand ÷ capacity matters to the
+ * simulation, so a measured capacity changes the labels, not the comparison; start-up time does.
+ */
+export function hospitalForCapacity(capacityRps: number, seed: number = SIMULATION_SEEDS.report) {
+  const trace = syntheticHospitalWeeks(SIMULATION_WEEKS, seed);
+  const k = capacityRps / DEFAULT_CLUSTER_PARAMS.perReplicaCapacityRps;
+  return { ...trace, perMinute: trace.perMinute.map((d) => d * k) };
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { evaluateHeldOut } from "../../engines/scaling/evaluate-held-out";
-import { chartSeries, DEFAULT_CLUSTER_PARAMS, SIMULATION_SEEDS, SIMULATION_WEEKS } from "../../engines/scaling/simulation-params";
-import { syntheticHospitalWeeks } from "../../engines/scaling/synthetic-week";
+import { chartSeries, DEFAULT_CLUSTER_PARAMS, hospitalForCapacity } from "../../engines/scaling/simulation-params";
 import type { ClusterParams } from "../../engines/scaling/types";
 
 export interface SimulationReport {
@@ -36,7 +35,7 @@ export function simulationReport(): Promise<SimulationReport> {
   cached ??= (async () => {
     const measured = measuredParams();
     const params = measured?.params ?? DEFAULT_CLUSTER_PARAMS;
-    const r = await evaluateHeldOut(syntheticHospitalWeeks(SIMULATION_WEEKS, SIMULATION_SEEDS.report), params);
+    const r = await evaluateHeldOut(hospitalForCapacity(params.perReplicaCapacityRps), params);
     return {
       params,
       paramsSource: measured ? { kind: "measured", at: measured.at } : { kind: "default" },
