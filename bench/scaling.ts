@@ -12,7 +12,9 @@ import { evaluateHeldOut } from "../lib/engines/scaling/evaluate-held-out";
 import { DEFAULT_CLUSTER_PARAMS, hospitalForCapacity, SIMULATION_SEEDS } from "../lib/engines/scaling/simulation-params";
 import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
-import { databaseIdle, dbUrl, ensureDatabase, machine, startServer, stop } from "./support";
+import { spawn } from "node:child_process";
+import { waitForHttp } from "../scripts/wait-for-http";
+import { databaseIdle, dbUrl, ensureDatabase, machine, stop } from "./support";
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -40,7 +42,9 @@ async function measure(): Promise<{ reqPerSec: number; p50: number; p90: number;
 async function main(): Promise<void> {
   await ensureDatabase(PATIENTS);
   const env = { CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), CLINICAL_CLUSTER_CONTROL_PORT: String(CONTROL), CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_WORKERS: "1", CLINICAL_MAX_WORKERS: "2", CLINICAL_CACHE: "off", LOG_LEVEL: "warn", CLINICAL_MAX_IN_FLIGHT: "100000", REDIS_URL: "" };
-  const cluster = await startServer(["clinical/src/cluster/main.ts"], env, `http://127.0.0.1:${PORT}/health`);
+  // node itself is the child (stop() must reach the primary); a worker takes ~15 s to start here
+  const cluster = spawn(process.execPath, ["--import", "tsx", "clinical/src/cluster/main.ts"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  await waitForHttp(`http://127.0.0.1:${PORT}/health`, 180_000);
   const steps: { workers: number; reqPerSec: number; p50: number; p90: number; p99: number; non2xx: number; errors: number }[] = [];
   const startups: number[] = [];
   try {

@@ -26,7 +26,8 @@ export async function scalerTick(now = new Date()): Promise<void> {
   // The emergency burn-rate alert starts a surge by itself (once; it expires on its own).
   await surgeOnEmergencyAlert(await firingEmergencyAlerts().catch(() => []));
   const [{ policy }, surge] = await Promise.all([currentScalingPolicy(), activeSurge("clinical", now)]);
-  const d = decideWorkers(policy, state.workers, state.database === "pglite" ? 1 : state.maxWorkers, state.metrics, now, surge?.factor ?? null, history);
+  // In dry-run (PGlite) it decides as if the machine's workers were available, to show what it would do.
+  const d = decideWorkers(policy, state.workers, state.maxWorkers, state.metrics, now, surge?.factor ?? null, history);
   history = d.history;
   if (d.desired === state.workers) return;
   if (state.database === "pglite") {
