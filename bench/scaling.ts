@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scaling`: (1) the live local scaler: the clinical service as a node:cluster with
- * 1 → 2 → 1 workers on PostgreSQL, throughput measured with autocannon at each step, and the
+ * 1 → 2 → 1 → 2 workers on PostgreSQL, throughput measured with autocannon at each step, and the
  * measured worker start-up; (2) the simulator on the synthetic hospital's held-out week (HPA v2,
  * KEDA, Vigil) with that start-up time and the 1-worker throughput as per-replica capacity.
  * Needs BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const steps: { workers: number; reqPerSec: number; p50: number; p90: number; p99: number; non2xx: number; errors: number }[] = [];
   const startups: number[] = [];
   try {
-    for (const workers of [1, 2, 1]) {
+    // alternating, so a drift in the shared machine's load shows up instead of passing for a worker effect
+    for (const workers of [1, 2, 1, 2]) {
       const r = await control("PUT", "/cluster/workers", { workers });
       if (r.ok === false) throw new Error(`could not scale to ${workers}: ${r.error}`);
       startups.push(...(r.startedMs ?? []));
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   console.log(`goal: ${(sim.goal.underReduction * 100).toFixed(0)}% fewer under-provisioned minutes at ${(sim.goal.replicaHoursRatio * 100).toFixed(1)}% replica-hours → ${sim.goal.met ? "met" : "not met"}`);
 
   const at = new Date().toISOString();
-  const note = "Shared machine: ~7 agents on 2 cores were running builds and tests; the service, PostgreSQL and autocannon share those cores. Absolute req/s are low and noisy; the 1 → 2 → 1 ratio is the point.";
+  const note = "Shared machine: ~7 agents on 2 cores were running builds and tests; the service, PostgreSQL and autocannon share those cores. Absolute req/s are low and noisy; compare the alternating steps.";
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/scaling.json", JSON.stringify({ at, machine: machine(), note, durationS: DURATION_S, connections: CONNECTIONS, endpoint: "GET /fhir/Patient/:id (cache off, PostgreSQL, 1,000 patients)", live: steps, startupMs: startups, params, simulation: { source: "synthetic", seed: SIMULATION_SEEDS.report, trainingWeeks: sim.trainingWeeks, forecaster: sim.forecaster, computeMs: simMs, rows, goal: sim.goal, schedules: sim.schedules } }, null, 2) + "\n");
   const md = [
