@@ -14,7 +14,8 @@ function loadAugurs(): Promise<Mstl> {
   loaded ??= (async () => {
     const mod = await import("@bsull/augurs/mstl");
     // The package exports only the JS entry; its .wasm sits beside it.
-    const wasm = join(dirname(createRequire(import.meta.url).resolve("@bsull/augurs/mstl")), "mstl_bg.wasm");
+    // Resolved from the working directory, not import.meta.url: Next's server bundle rewrites the latter.
+    const wasm = join(dirname(createRequire(join(process.cwd(), "package.json")).resolve("@bsull/augurs/mstl")), "mstl_bg.wasm");
     await mod.default({ module_or_path: readFileSync(wasm) });
     return mod;
   })();
