@@ -5,4 +5,6 @@ export async function register(): Promise<void> {
   startScraper();
   const { startCheckpointer } = await import("./lib/services/audit/audit-anchors");
   startCheckpointer();
+  const { startScaler } = await import("./lib/services/scaling/run-scaler");
+  startScaler();
 }

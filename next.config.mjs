@@ -4,7 +4,7 @@ const config = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native-ish packages and a process-wide registry: loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "prom-client", "ioredis", "libpg-query"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "prom-client", "ioredis", "libpg-query", "@bsull/augurs"],
   // The build checks the console's own code; `npm run typecheck` checks the whole repository.
   typescript: { tsconfigPath: "tsconfig.next.json" },
   experimental: {

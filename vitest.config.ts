@@ -20,6 +20,7 @@ export const TIMING_SENSITIVE = [
   "clinical/test/cache-barrier.test.ts",
   "clinical/test/cache-quarantine.test.ts",
   "test/database/optimize-flow.test.ts",
+  "clinical/test/cluster.test.ts",
 ];
 
 export default defineConfig({

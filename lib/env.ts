@@ -34,6 +34,9 @@ const schema = z.object({
   CLINICAL_DATABASE_URL: optional(postgresUrl),
   /** Shared with the clinical service: signs the console's cache-policy and invalidation calls. Unset: cache control is off. */
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** The clinical cluster's control endpoint (clinical/src/cluster); set: the console's scaler decides its worker count. */
+  CLINICAL_CLUSTER_URL: optional(z.url()),
+  VIGIL_SCALER_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(5),
   /** Set: SLO history comes from this Prometheus (PromQL). Unset: the console scrapes CLINICAL_URL/metrics itself. */
   PROMETHEUS_URL: optional(z.url()),
   VIGIL_SCRAPE_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(15),

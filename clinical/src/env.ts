@@ -24,6 +24,10 @@ const schema = z.object({
   CLINICAL_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "l2-only", "off"]).default("on")),
   /** Where the per-request log lines go: a file path, or `-` for stdout. Unset: VIGIL_DATA_DIR/logs/clinical-requests.log. */
   CLINICAL_REQUEST_LOG: optional(z.string().min(1)),
+  /** Cluster mode (clinical/src/cluster): workers to start with, the most this machine may run (0 = one per CPU), and the loopback control port the console's scaler calls. */
+  CLINICAL_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  CLINICAL_MAX_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
+  CLINICAL_CLUSTER_CONTROL_PORT: z.coerce.number().int().min(1).max(65535).default(4099),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -67,6 +67,14 @@ describe.each(consoleDbKinds())("console schema on %s", (kind) => {
     expect(pool).toMatchObject({ version: 1, appliedAt: null, applyError: null });
     expect((await prisma.poolSettingsVersion.update({ where: { version: 1 }, data: { appliedAt: new Date() } })).appliedAt).toBeInstanceOf(Date);
     await expect(prisma.poolSettingsVersion.create({ data: { version: 1, settings: {} } })).rejects.toThrow();
+    const policy = await prisma.scalingPolicyVersion.create({ data: { service: "clinical", version: 1, policy: { minReplicas: 2 }, reason: "initial", createdById: user.id } });
+    expect(policy.createdAt).toBeInstanceOf(Date);
+    await expect(prisma.scalingPolicyVersion.create({ data: { service: "clinical", version: 1, policy: {}, reason: "dup" } })).rejects.toThrow();
+    const startedAt = new Date();
+    await prisma.scalingSurge.create({ data: { service: "clinical", factor: 2, startedAt, expiresAt: new Date(startedAt.getTime() + 60_000), source: "manual", reason: "drill" } });
+    await expect(prisma.scalingSurge.create({ data: { service: "clinical", factor: 2, startedAt, expiresAt: startedAt, source: "manual", reason: "no expiry" } })).rejects.toThrow();
+    const decision = await prisma.scalingDecision.create({ data: { service: "clinical", mode: "dry-run", fromWorkers: 1, toWorkers: 2, rule: "reactive", metrics: { rps: 10 }, outcome: "dry-run" } });
+    expect(typeof decision.id).toBe("bigint");
     await prisma.user.delete({ where: { id: user.id } });
     expect(await prisma.session.count({ where: { id: session.id } })).toBe(0);
   });

@@ -1,0 +1,30 @@
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import type { ClinicalEnv } from "./env";
+import type { ClinicalDb } from "./db/query";
+import { buildClinicalApp } from "./app";
+import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
+import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
+import { clinicalLogger } from "./http/log-destination";
+
+/** The request log's file (null: stdout), from CLINICAL_REQUEST_LOG or the data folder. */
+export function requestLogFile(env: ClinicalEnv): string | null {
+  return env.CLINICAL_REQUEST_LOG === "-" ? null : (env.CLINICAL_REQUEST_LOG ?? join(env.VIGIL_DATA_DIR, "logs", "clinical-requests.log"));
+}
+
+/** The app as the environment configures it: one place for the single process and every cluster worker. */
+export async function clinicalAppFromEnv(env: ClinicalEnv, db: ClinicalDb) {
+  const logger = clinicalLogger({ level: env.LOG_LEVEL, requestLogFile: requestLogFile(env) });
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
+  redis?.on("error", () => {}); // surfaced by /health; must not crash the process
+  const app = await buildClinicalApp({
+    db, redis, logger, resources: {
+      admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: env.CLINICAL_ADMISSION === "on" },
+      rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: env.CLINICAL_RATE_LIMIT === "on" },
+    },
+    cache: { mode: env.CLINICAL_CACHE, key: env.VIGIL_CACHE_KEY, adminSecret: env.CLINICAL_ADMIN_SECRET },
+    publicUrl: env.CLINICAL_PUBLIC_URL ?? `http://${env.CLINICAL_HOST}:${env.CLINICAL_PORT}`,
+  });
+  return { app, redis };
+}
