@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { TARGET_METRICS, type ScalingPolicy } from "@/lib/engines/scaling/policy";
 import type { SavedScalingPolicy } from "@/lib/services/scaling/scaling-policy";
@@ -26,7 +26,17 @@ export function ScalingPolicyForm({ saved, editable, action }: { saved: SavedSca
   );
   const rows = Array.from({ length: SCHEDULE_FORM_ROWS }, (_, i) => p.schedules[i]);
   return (
-    <form action={save} data-testid="scaling-policy-form" key={shown.version}>
+    // Submitted through onSubmit, not the form's `action`, so React does not reset the fields:
+    // after a refusal what the admin typed stays for the correction.
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => save(data));
+      }}
+      data-testid="scaling-policy-form"
+      key={shown.version}
+    >
       <input type="hidden" name="service" value={p.service} />
       <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", gap: ".75rem" }}>
         {num("minReplicas", p.minReplicas, "Min replicas", 1)}
