@@ -115,10 +115,16 @@ export async function dropPrefix(prefix: string, url = testRedisUrl()): Promise<
 
 /** A database whose queries can be made to fail like a lost connection. */
 export function breakableDb(db: ClinicalDb): ClinicalDb & { broken: boolean } {
-  const wrapped = Object.assign(Object.create(null) as object, db, { broken: false }) as ClinicalDb & { broken: boolean };
-  wrapped.query = ((name: string, sql: string, params?: unknown[]) =>
-    wrapped.broken ? Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" })) : db.query(name, sql, params)) as ClinicalDb["query"];
-  return wrapped;
+  const state = { broken: false };
+  // Every handle the app derives (db.forClass(…) per route class) fails while `broken` is set.
+  const wrap = (inner: ClinicalDb): ClinicalDb => {
+    const w = Object.assign(Object.create(null) as object, inner) as ClinicalDb;
+    w.query = ((name: string, sql: string, params?: unknown[]) =>
+      state.broken ? Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" })) : inner.query(name, sql, params)) as ClinicalDb["query"];
+    w.forClass = (cls) => wrap(inner.forClass(cls));
+    return w;
+  };
+  return Object.defineProperty(wrap(db), "broken", { get: () => state.broken, set: (v: boolean) => void (state.broken = v) }) as ClinicalDb & { broken: boolean };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
