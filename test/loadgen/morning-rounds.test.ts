@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildClinicalApp } from "../../clinical/src/app";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { httpTarget, type Target } from "../../lib/engines/loadgen/http-target";
@@ -22,7 +23,10 @@ describe("morning rounds against the reference clinical service", () => {
     db = await openClinicalDb({ dataDir: dir });
     await migrateClinicalDb(db);
     await loadHospital(db, { patients: 200, seed: 5, anchor: new Date() });
-    app = await buildClinicalApp({ db, logger: pino({ level: "silent" }) });
+    // The scenario's correctness, not the per-address budget: this one client sends ~20 requests
+    // at once with think times scaled down, past the default rate budget (rate limits have their
+    // own suite, clinical/test/rate-limit.test.ts).
+    app = await buildClinicalApp({ db, logger: pino({ level: "silent" }), resources: { rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as { port: number };
     target = httpTarget(`http://127.0.0.1:${port}`, { connections: 20 });
