@@ -2,9 +2,9 @@
 
 import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import { TARGET_METRICS, type ScalingPolicy } from "@/lib/engines/scaling/policy";
+import type { ScalingPolicy } from "@/lib/engines/scaling/policy";
+import { TARGET_METRICS, formatDays, SCHEDULE_FORM_ROWS } from "@/lib/engines/scaling/policy-fields";
 import type { SavedScalingPolicy } from "@/lib/services/scaling/scaling-policy";
-import { formatDays, SCHEDULE_FORM_ROWS } from "@/lib/validations/scaling";
 import { FieldError } from "@/components/ui/field-error";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { formatUtc } from "@/components/ui/timestamp";

@@ -3,7 +3,8 @@ import { scalingPolicySchema, surgeStartSchema } from "../engines/scaling/policy
 
 export { scalingPolicySchema, surgeStartSchema };
 
-const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+import { DAY_NAMES, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
+export { formatDays, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
 const num = (v: unknown) => (v === "" || v === undefined || v === null ? Number.NaN : Number(v));
 
 /** "mon,tue" or "mon-fri" or "daily" → day numbers (0 = Monday); unknown names → NaN, which the schema rejects. */
@@ -18,13 +19,6 @@ export function parseDays(text: string): number[] {
   });
 }
 
-export function formatDays(days: number[]): string {
-  if (days.length === 7) return "daily";
-  return days.map((d) => DAY_NAMES[d]).join(",");
-}
-
-/** How many schedule rows the form offers (filled rows plus blank ones for new windows). */
-export const SCHEDULE_FORM_ROWS = 4;
 
 /**
  * The Scaling page's policy form: field names are the schema paths (`target.value`,

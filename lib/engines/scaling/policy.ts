@@ -4,13 +4,8 @@ import { z } from "zod";
 export const SCALED_SERVICES = ["clinical"] as const;
 export type ScaledService = (typeof SCALED_SERVICES)[number];
 
-/** Target metrics and their units, with the range a target may take. */
-export const TARGET_METRICS = {
-  cpu: { unit: "% of requested CPU", max: 100 },
-  "p95-latency": { unit: "ms", max: 60_000 },
-  "in-flight": { unit: "requests in flight per replica", max: 10_000 },
-  rps: { unit: "req/s per replica", max: 1_000_000 },
-} as const;
+export { TARGET_METRICS } from "./policy-fields";
+import { TARGET_METRICS } from "./policy-fields";
 export type TargetMetric = keyof typeof TARGET_METRICS;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "use HH:MM (24-hour)");
