@@ -67,8 +67,8 @@ test("the overview shows measured status and no invented numbers", async ({ page
   await page.getByTestId("run-count-link").click();
   await expect(page).toHaveURL(/\/load-tests$/);
   await page.goBack();
-  // Every pillar page is built: none says "Not built yet".
-  for (const name of ["Database", "Resources", "Scaling", "Monitoring"]) {
+  // The built pillar pages say nothing is missing (Resources still lists what it lacks: issue 15).
+  for (const name of ["Database", "Scaling", "Monitoring"]) {
     await page.getByRole("link", { name, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByText("Not built yet")).toHaveCount(0);
