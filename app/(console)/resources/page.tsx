@@ -64,8 +64,8 @@ export default async function ResourcesPage() {
         <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} action={updateResourceSettingsAction} />
       </section>
       <section className="panel">
-        <h2>Not built yet</h2>
-        <p className="muted">Charts over time (CPU, memory, event-loop lag, in-flight), DB pool usage per class, p95 per class and cost per 1,000 requests are not on this page yet; nothing here is estimated.</p>
+        <h2>What this page does not show</h2>
+        <p className="muted">Charts over time (CPU, memory, event-loop lag, in-flight), DB pool usage per class (it is on the Database page), p95 per class and cost per 1,000 requests are not measured here; nothing on this page is estimated.</p>
       </section>
     </>
   );
