@@ -57,3 +57,14 @@ describe("admission control switched off", () => {
     expect(await metric(t.app, "clinical_admission_enabled")).toBe(0);
   });
 });
+
+describe("admission control at cold start (default settings)", () => {
+  const t = useClinicalApp(fastestDb(), { resources: { rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
+
+  it("admits a burst of 40 clinical reads arriving at a service that has just started (no pin to the probe concurrency)", async () => {
+    const burst = Array.from({ length: 40 }, (_, i) => t.app.inject({ method: "GET", url: `/fhir/Observation?patient=p-${String(1 + (i % 50)).padStart(6, "0")}&_count=5` }));
+    const statuses = (await Promise.all(burst)).map((r) => r.statusCode);
+    expect(statuses).toEqual(Array(40).fill(200));
+    expect(await metric(t.app, "clinical_admission_rejected_total", { class: "clinical-data", reason: "concurrency" })).toBe(0);
+  });
+});

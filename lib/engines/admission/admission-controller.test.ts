@@ -56,4 +56,24 @@ describe("AdmissionController", () => {
     c.reconfigure({ ...settings, sharesPct: { "patient-data": 20, "clinical-data": 20, "ai-inference": 60 } });
     expect(c.snapshot().guaranteed).toEqual({ "patient-data": 4, "clinical-data": 4, "ai-inference": 12 });
   });
+
+  it("admits a cold burst up to the initial limit while it learns the minimum RTT (no pin at start)", () => {
+    const c = new AdmissionController(settings, 0, () => 0.5);
+    let admitted = 0;
+    while (c.tryAcquire("patient-data", 0)) admitted++;
+    expect(admitted).toBe(20);
+    expect(c.snapshot().probing).toBe(true);
+  });
+
+  it("keeps patient data's guaranteed share during a pinned probe, while lower classes wait for it", () => {
+    const c = warmed({ ...settings, minRttIntervalS: 1 });
+    expect(c.tryAcquire("ai-inference", 2000)).not.toBeNull(); // the tick at 2 s starts the pinned probe
+    expect(c.snapshot()).toMatchObject({ probing: true, limit: 4 });
+    let ai = 1;
+    while (c.tryAcquire("ai-inference", 2001)) ai++;
+    expect(ai).toBe(2); // ceiling of the pinned 4 is 70 % → 2
+    let patient = 0;
+    while (c.tryAcquire("patient-data", 2002)) patient++;
+    expect(patient).toBe(10); // 50 % of the steady limit of 20, not of the probe's 4
+  });
 });

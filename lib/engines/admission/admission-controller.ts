@@ -33,10 +33,21 @@ export class AdmissionController {
       return { cls, startMs: now, low: false };
     }
     this.#limit.tick(now);
-    if (this.current.enabled && !admits(cls, this.#limit.limit, this.#inFlight[cls], this.#total, this.current)) return null;
+    if (this.current.enabled && !admits(cls, this.#limit.limit, this.#inFlight[cls], this.#total, this.current) && !this.#keepsShareWhileProbing(cls)) return null;
     this.#inFlight[cls]++;
     this.#total++;
     return { cls, startMs: now, low: this.#total <= this.current.probeConcurrency };
+  }
+
+  /**
+   * While a pinned minimum-RTT probe runs, patient data (CRITICAL) keeps its guaranteed share of
+   * the steady limit: a clinician's patient read is never refused because the limiter is
+   * measuring. Its requests then count toward the total, so the probe takes samples only when
+   * patient data leaves room; with none, the probe ends after PROBE_MAX_MS with minRtt unchanged.
+   */
+  #keepsShareWhileProbing(cls: AdmissionClass): boolean {
+    if (cls !== "patient-data" || !this.#limit.probing) return false;
+    return this.#inFlight[cls] < guaranteedSlots(this.#limit.steadyLimit, this.current)[cls];
   }
 
   /** `ok`: the request succeeded, so its latency is a sample (errors and timeouts are not). */

@@ -35,6 +35,8 @@ export const SAMPLE_PERCENTILE = 0.9;
 export const PROBE_SAMPLES = 25;
 /** A probe ends after this long even with fewer samples (ms), so a quiet service is not pinned low. */
 export const PROBE_MAX_MS = 250;
+/** After the unpinned cold-start measurement, the first pinned probe comes this soon (ms) to correct its overestimate. */
+export const COLD_REPROBE_MS = 1000;
 /** Fraction of the minimum-RTT interval used as ± jitter, so replicas do not probe in lock step. */
 export const PROBE_JITTER = 0.15;
 /** Bounds on one update's gradient (Envoy: the limit at most halves or doubles per window). */

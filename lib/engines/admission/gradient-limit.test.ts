@@ -21,17 +21,28 @@ function drive(g: GradientLimit, from: number, to: number, latency: (c: number) 
 }
 
 describe("GradientLimit", () => {
-  it("measures the minimum RTT first, pinned to the probe concurrency, then restores the initial limit", () => {
+  it("learns the minimum RTT at cold start without pinning (the fastest first sample), then pins later probes", () => {
     const g = new GradientLimit(settings, 0, noJitter);
     g.tick(0);
     expect(g.probing).toBe(true);
-    expect(g.limit).toBe(4);
-    for (let i = 0; i < 24; i++) g.sample(10 + (i % 3), i, true); // median of 8×10, 8×11, 8×12 = 11
+    expect(g.limit).toBe(64); // a cold burst is admitted up to the initial limit, not 4
+    for (let i = 0; i < 24; i++) g.sample(30 + (i % 3), i, false); // a burst: no low-concurrency samples
+    g.sample(25, 24, false);
+    expect(g.probing).toBe(false);
+    expect(g.minRttMs).toBe(25);
+    expect(g.limit).toBe(64);
+    g.tick(24 + 999);
+    expect(g.probing).toBe(false);
+    g.tick(24 + 1000); // the first pinned probe comes 1 s after the cold start
     expect(g.probing).toBe(true);
-    g.sample(10, 24, true);
+    expect(g.limit).toBe(4);
+    expect(g.steadyLimit).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < 24; i++) g.sample(10 + (i % 3), 1030 + i, true); // median of 8×10, 8×11, 8×12 = 11
+    g.sample(90, 1060, false); // admitted above the probe concurrency: not a minimum-RTT sample
+    expect(g.probing).toBe(true);
+    g.sample(10, 1061, true);
     expect(g.probing).toBe(false);
     expect(g.minRttMs).toBe(11);
-    expect(g.limit).toBe(64);
   });
 
   it("applies gradient = minRtt × 1.5 / p90, clamped to [0.5, 2], plus √ headroom (hand-computed)", () => {
@@ -78,9 +89,17 @@ describe("GradientLimit", () => {
     g.tick(250);
     expect(g.probing).toBe(false);
     expect(g.minRttMs).toBe(8);
-    g.tick(250 + 5749);
+    g.tick(1249);
     expect(g.probing).toBe(false);
-    g.tick(250 + 5750);
+    g.tick(1250); // the first pinned probe, 1 s after the cold start
+    expect(g.probing).toBe(true);
+    g.sample(9, 1260, true);
+    g.tick(1500);
+    expect(g.probing).toBe(false);
+    expect(g.minRttMs).toBe(9);
+    g.tick(1500 + 5749);
+    expect(g.probing).toBe(false);
+    g.tick(1500 + 5750);
     expect(g.probing).toBe(true);
   });
 });

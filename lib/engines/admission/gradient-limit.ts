@@ -1,4 +1,4 @@
-import { GRADIENT_MAX, GRADIENT_MIN, PROBE_JITTER, PROBE_MAX_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE } from "./defaults";
+import { COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, PROBE_JITTER, PROBE_MAX_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE } from "./defaults";
 import { percentile } from "./percentile";
 import type { AdmissionSettings } from "./settings";
 
@@ -11,14 +11,19 @@ export type LimitSettings = Pick<AdmissionSettings, "minLimit" | "maxLimit" | "i
  *   limit = clamp(limit × gradient + √(limit × gradient), minLimit, maxLimit);
  * - every `minRttIntervalS` (± jitter) the limit is pinned to `probeConcurrency` until
  *   PROBE_SAMPLES low-concurrency samples (or PROBE_MAX_MS) re-measure minRtt (their median),
- *   then the previous limit returns. The first probe starts immediately.
+ *   then the previous limit returns.
+ * - the first measurement (cold start) is not pinned: a burst of users arriving at a service
+ *   that has just started must not be refused while it learns. The limit stays at
+ *   `initialLimit` and minRtt is the fastest of the first samples at any concurrency (an
+ *   overestimate under a burst, the safe direction: it admits more); the first pinned probe,
+ *   COLD_REPROBE_MS later, corrects it.
  */
 export class GradientLimit {
   #limit: number;
   #minRttMs = Number.NaN;
   #window: number[] = [];
   #windowStart: number;
-  #probe: { start: number; samples: number[]; saved: number } | null = null;
+  #probe: { start: number; samples: number[]; saved: number; cold: boolean } | null = null;
   #nextProbeAt: number;
 
   constructor(private settings: LimitSettings, now: number, private readonly random: () => number = Math.random) {
@@ -27,9 +32,13 @@ export class GradientLimit {
     this.#nextProbeAt = now;
   }
 
-  /** The limit in force now (the probe's concurrency while probing). */
+  /** The limit in force now (the probe's concurrency while a pinned probe runs). */
   get limit(): number {
-    return this.#probe ? this.settings.probeConcurrency : this.#limit;
+    return this.#probe && !this.#probe.cold ? this.settings.probeConcurrency : this.#limit;
+  }
+  /** The adaptive limit itself, unchanged while a probe pins admission lower. */
+  get steadyLimit(): number {
+    return this.#limit;
   }
   get minRttMs(): number {
     return this.#minRttMs;
@@ -46,14 +55,14 @@ export class GradientLimit {
 
   /** Call before admitting: starts a due probe or ends an overdue one. */
   tick(now: number): void {
-    if (!this.#probe && now >= this.#nextProbeAt) this.#probe = { start: now, samples: [], saved: this.#limit };
+    if (!this.#probe && now >= this.#nextProbeAt) this.#probe = { start: now, samples: [], saved: this.#limit, cold: !(this.#minRttMs > 0) };
     else if (this.#probe && now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
   }
 
   /** A successful request's latency; `lowConcurrency` when it was admitted at or below the probe concurrency. */
   sample(rttMs: number, now: number, lowConcurrency: boolean): void {
     if (this.#probe) {
-      if (lowConcurrency && now >= this.#probe.start) this.#probe.samples.push(rttMs);
+      if ((lowConcurrency || this.#probe.cold) && now >= this.#probe.start) this.#probe.samples.push(rttMs);
       if (this.#probe.samples.length >= PROBE_SAMPLES || now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
       return;
     }
@@ -73,13 +82,14 @@ export class GradientLimit {
 
   #finishProbe(now: number): void {
     const probe = this.#probe!;
-    if (probe.samples.length > 0) this.#minRttMs = percentile(probe.samples, 0.5);
+    if (probe.samples.length > 0) this.#minRttMs = probe.cold ? Math.min(...probe.samples) : percentile(probe.samples, 0.5);
     this.#limit = probe.saved;
     this.#probe = null;
     this.#window = [];
     this.#windowStart = now;
     const jitter = 1 + PROBE_JITTER * (2 * this.random() - 1);
-    this.#nextProbeAt = now + this.settings.minRttIntervalS * 1000 * jitter;
+    const intervalMs = this.settings.minRttIntervalS * 1000 * jitter;
+    this.#nextProbeAt = now + (probe.cold ? Math.min(intervalMs, COLD_REPROBE_MS) : intervalMs);
   }
 }
 
