@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   await migrateClinicalDb(db);
   await enableStatementStats(db);
+  await db.warm();
   const { app, redis } = await clinicalAppFromEnv(env, db);
   const address = await app.listen({ port: env.CLINICAL_PORT, host: env.CLINICAL_HOST });
   // The terminal's start-up line; request lines go to the file only.

@@ -10,6 +10,7 @@ export async function runWorker(): Promise<void> {
   const db = await openClinicalDb({ url: env.CLINICAL_DATABASE_URL, dataDir: env.VIGIL_DATA_DIR });
   const { app, redis } = await clinicalAppFromEnv(env, db);
   const stopReports = reportLoad(app, (r: LoadReport) => process.send?.(r));
+  await db.warm();
   await app.listen({ port: env.CLINICAL_PORT, host: env.CLINICAL_HOST });
   const stop = async () => {
     stopReports();

@@ -28,6 +28,8 @@ export interface ClinicalDb {
   /** Runs `fn` in one transaction on one connection with COPY available (bulk seeding). */
   bulk<T>(fn: (copy: CopyRows, exec: (sql: string) => Promise<void>) => Promise<T>): Promise<T>;
   observe(observer: QueryObserver): void;
+  /** Opens the whole connection pool now (PostgreSQL; a no-op on PGlite), so the first burst of clinicians pays no connection set-up. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,9 +38,9 @@ export const CLINICAL_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "mi
 /** Runs one statement on a connection the caller's pool slot already covers. */
 type RawQuery = (sql: string, params: unknown[] | undefined, cls: PoolClass) => Promise<unknown[]>;
 
-type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "bulk" | "close"> & { raw: RawQuery };
+type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "bulk" | "warm" | "close"> & { raw: RawQuery };
 
-function timed({ kind, raw, scriptClient, bulk, close }: Backend, pool: ClinicalPool): ClinicalDb {
+function timed({ kind, raw, scriptClient, bulk, warm, close }: Backend, pool: ClinicalPool): ClinicalDb {
   const observers: QueryObserver[] = [];
   const handle = (poolClass: PoolClass): ClinicalDb => ({
     kind,
@@ -65,6 +67,7 @@ function timed({ kind, raw, scriptClient, bulk, close }: Backend, pool: Clinical
     scriptClient,
     bulk,
     observe: (o) => void observers.push(o),
+    warm,
     close,
   });
   return handle("system");
@@ -85,9 +88,12 @@ type TrackedClient = pg.PoolClient & { [TIMEOUT_MS]?: number };
 const brokenConnection = (err: unknown) => !(typeof (err as { code?: unknown })?.code === "string" && /^[0-9A-Z]{5}$/.test((err as { code: string }).code));
 
 function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
-  const connections = new pg.Pool({ connectionString: url, max: settings.size });
+  // min = max: a connection once opened stays open (pg closes idle ones after 10 s by default),
+  // because a new PostgreSQL backend costs a fork and cold catalog caches, paid by whichever
+  // clinician arrives first after a pause; the pool is small (10 by default), so this is cheap.
+  const connections = new pg.Pool({ connectionString: url, max: settings.size, min: settings.size });
   // The gate admits at most `size` queries, so pg's own queue never holds a waiting query.
-  const pool = new ClinicalPool(settings, (s) => void (connections.options.max = s.size));
+  const pool = new ClinicalPool(settings, (s) => void Object.assign(connections.options, { max: s.size, min: s.size }));
   return timed({
     kind: "postgres",
     raw: async (sql, params, cls) => {
@@ -137,6 +143,10 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
         pool.release("system");
       }
     },
+    warm: async () => {
+      const clients = await Promise.all(Array.from({ length: connections.options.max }, () => connections.connect()));
+      for (const c of clients) c.release();
+    },
     close: () => connections.end(),
   }, pool);
 }
@@ -162,6 +172,7 @@ async function pgliteBackend(dir: string, settings: PoolSettings): Promise<Clini
           async (sql) => void (await tx.exec(sql)),
         ),
       ),
+    warm: async () => {},
     close: () => lite.close(),
   }, new ClinicalPool(settings));
 }
