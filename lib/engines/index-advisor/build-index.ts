@@ -46,7 +46,8 @@ export async function withBuildLock<T>(db: AdvisorDb, fn: () => Promise<T>): Pro
   }
 }
 
-async function indexState(db: AdvisorDb, schema: string, name: string): Promise<{ valid: boolean } | undefined> {
+/** The index's validity, or undefined when no index has that name. */
+export async function indexState(db: AdvisorDb, schema: string, name: string): Promise<{ valid: boolean } | undefined> {
   const { rows } = await db.query<{ valid: boolean }>(
     `SELECT x.indisvalid AS valid FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2`,
