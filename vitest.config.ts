@@ -21,6 +21,11 @@ export const TIMING_SENSITIVE = [
   "clinical/test/cache-quarantine.test.ts",
   "test/database/optimize-flow.test.ts",
   "clinical/test/cluster.test.ts",
+  // Settings "in effect within a second" (the figure the pages show) and Redis loss mid-load.
+  "test/services/pool-settings.test.ts",
+  "test/services/resources.test.ts",
+  "test/services/caching.test.ts",
+  "clinical/test/rate-limit.test.ts",
 ];
 
 export default defineConfig({
