@@ -20,10 +20,26 @@ export interface Target {
 }
 
 /**
+ * Most a step may buffer of one response body (bytes): 8 MiB. The checks read a FHIR resource or
+ * a search page (the clinical service caps _count at 100, well under 1 MiB); a target that
+ * streams more is refused as an error instead of growing the generator's memory without bound.
+ * Bodies the hot loop does not read are discarded as they arrive and never count.
+ */
+export const MAX_RESPONSE_BODY_BYTES = 8 * 1024 * 1024;
+
+export class ResponseTooLarge extends Error {
+  readonly code = "VIGIL_RESPONSE_TOO_LARGE";
+  constructor(limit: number) {
+    super(`response body over ${limit} bytes: not read further`);
+  }
+}
+
+/**
  * An undici connection pool to one origin, connecting only to the pinned address (resolved and
  * checked once, see target-guard.ts). Redirects are never followed: a 3xx is just a status.
  */
-export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number; runTag?: string }): Target {
+export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number; runTag?: string; maxBodyBytes?: number }): Target {
+  const maxBody = opts.maxBodyBytes ?? MAX_RESPONSE_BODY_BYTES;
   const pinned = opts.pinnedAddress;
   // Every request says it is a load test (x-vigil-run), so SLOs can leave it out.
   const marker = runMarker(opts.runTag);
@@ -41,15 +57,26 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
     request: (method, path, o = {}) =>
       new Promise((resolve, reject) => {
         let status = 0;
+        let size = 0;
+        let abort: ((err: Error) => void) | undefined;
         const chunks: Buffer[] = [];
         pool.dispatch({ origin, method: method as "GET", path, body: o.body, headers: o.headers ? { ...marker, ...o.headers } : marker }, {
-          onConnect() {},
+          onConnect(a: (err: Error) => void) {
+            abort = a;
+          },
           onHeaders(code: number) {
             status = code;
             return true;
           },
           onData(chunk: Buffer) {
-            if (o.readBody) chunks.push(chunk);
+            if (!o.readBody) return true;
+            size += chunk.length;
+            if (size > maxBody) {
+              chunks.length = 0;
+              abort?.(new ResponseTooLarge(maxBody));
+              return false;
+            }
+            chunks.push(chunk);
             return true;
           },
           onComplete() {

@@ -3,6 +3,7 @@ import type { Iteration } from "./iteration";
 import { valuesAt } from "./json-path";
 import { wrongPatient } from "./patient-checks";
 import { SafetyFailure } from "./run";
+import { runPseudonym } from "./run-pseudonym";
 import type { Journey, Scenario, Step } from "./scenario-schema";
 
 export interface JourneyContext {
@@ -73,7 +74,7 @@ async function runStep(
   const json = parse(text);
   if (step.check.samePatient && json) {
     const other = wrongPatient(json, vars.patient!);
-    if (other) throw new SafetyFailure(`${endpoint}: asked for patient ${vars.patient}, response was about ${other}`);
+    if (other) throw new SafetyFailure(`${endpoint}: asked for patient ${runPseudonym(vars.patient!)}, response was about another patient, ${runPseudonym(other)} (pseudonyms for this run; no identifier is kept)`);
   }
   const shapeOk = !step.check.resourceType || (json as { resourceType?: string } | null)?.resourceType === step.check.resourceType;
   const passed = step.check.status.includes(status) && shapeOk;

@@ -6,6 +6,7 @@ import { httpTarget } from "./http-target";
 import { loopbackServer } from "./test-server";
 import { patientIdsIn, wrongPatient } from "./patient-checks";
 import { valuesAt } from "./json-path";
+import { runPseudonym } from "./run-pseudonym";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,7 +70,10 @@ describe("patient checks", () => {
     });
     const started = performance.now();
     const result = await runScenario(scenario, target, { seed: 3 });
-    expect(result.safetyFailure).toMatch(/asked for patient p-000007, response was about p-000008/);
+    expect(result.safetyFailure).toMatch(/lookup: read: asked for patient pt_[0-9a-f]{12}, response was about another patient, pt_[0-9a-f]{12}/);
+    expect(result.safetyFailure).toContain(runPseudonym("p-000007"));
+    expect(result.safetyFailure).toContain(runPseudonym("p-000008"));
+    expect(result.safetyFailure).not.toMatch(/p-0000/); // no identifier in what the run stores and shows
     expect(result.passed).toBe(false);
     expect(performance.now() - started).toBeLessThan(3000); // not the planned 10 s
     expect(served).toBeLessThan(2000);
