@@ -10,10 +10,14 @@ import { join } from "node:path";
 import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
 import { waitForHttp } from "./wait-for-http";
 import { ensureSharedSecrets } from "../lib/startup/shared-secrets";
+import { env } from "../lib/env";
+import { clinicalEnv } from "../clinical/src/env";
 
 const started = Date.now();
-const CONSOLE_PORT = process.env.PORT ?? "3000";
-const CLINICAL_PORT = process.env.CLINICAL_PORT ?? "4000";
+// Settings are read through the two validated env modules; the children get this process's
+// environment passed through whole (plus the shared secrets), and parse it themselves.
+const CONSOLE_PORT = String(env().PORT);
+const CLINICAL_PORT = String(clinicalEnv().CLINICAL_PORT);
 const SOURCES = ["app", "components", "lib", "sw", "public/icons", "proxy.ts", "next.config.mjs", "package-lock.json"];
 
 function newestMtime(path: string): number {
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   buildIfStale();
   const clinical = await prepareClinicalDatabase();
   console.log(`vigil: clinical database ready (${clinical.kind}, ${clinical.patients} synthetic patients)`);
-  const secrets = ensureSharedSecrets(process.env.VIGIL_DATA_DIR ?? ".vigil");
+  const secrets = ensureSharedSecrets(env().VIGIL_DATA_DIR);
   children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT, CLINICAL_ADMIN_SECRET: secrets.CLINICAL_ADMIN_SECRET }));
   children.push(run("clinical service", ["clinical/src/server.ts"], { CLINICAL_PORT, ...secrets }));
   process.on("SIGINT", () => shutdown(0));
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
 Vigil is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Console:          http://127.0.0.1:${CONSOLE_PORT}
   Clinical service: http://127.0.0.1:${CLINICAL_PORT}  (FHIR R4: /fhir/Patient/p-000001)
-Sign in as ${process.env.VIGIL_ADMIN_EMAIL ?? "admin@vigil.local"} with VIGIL_ADMIN_PASSWORD, or with the
+Sign in as ${env().VIGIL_ADMIN_EMAIL} with VIGIL_ADMIN_PASSWORD, or with the
 password printed above on the very first start. Press Ctrl-C to stop.`);
 }
 
