@@ -36,11 +36,7 @@ function dateSql(d: DateCondition, push: (v: unknown) => string): string {
 
 type Search = z.infer<typeof schema>;
 
-/**
- * One page of a patient's observations and the total count, in one round trip: the total rides
- * on each row (`count(*) OVER ()`, computed before LIMIT), since reading the page already reads
- * every matching row to sort it. Only a page past the end (no rows to carry it) needs a count.
- */
+/** One page of a patient's observations and the total count. */
 async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resources: Observation[] }> {
   const params: unknown[] = [];
   const push = (v: unknown) => (params.push(v), `$${params.length}`);
@@ -53,16 +49,12 @@ async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resou
   for (const d of q.date ?? []) where.push(dateSql(d, push));
   const filter = `WHERE ${where.join(" AND ")}`;
   const order = q._sort === "-date" ? "effective_at DESC, id DESC" : "effective_at ASC, id ASC";
-  const filterParams = [...params];
-  const rows = await db.query<ObservationRow & { total: number }>(
+  const [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, params);
+  const rows = await db.query<ObservationRow>(
     `observation.search_${q.category ?? "any"}`,
-    `SELECT ${OBSERVATION_COLUMNS}, count(*) OVER ()::int AS total FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
+    `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
     params,
   );
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && q._offset > 0) {
-    [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, filterParams);
-  }
   return { total, resources: rows.map(toFhirObservation) };
 }
 
