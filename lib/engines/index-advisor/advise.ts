@@ -76,7 +76,7 @@ async function verify(db: AdvisorDb, method: WhatIfMethod, chosen: Candidate[], 
   const effects = chosen.map(() => [] as QueryEffect[]);
   await withCandidates(db, method, chosen, async (names) => {
     for (const p of picks) {
-      const after = await explainGeneric(db, p.query.query, p.params, method === "transaction").catch(() => undefined);
+      const after = await explainGeneric(db, p.query.query, p.params, method === "transaction", p.paging).catch(() => undefined);
       const used = names.flatMap((n, i) => (after?.indexes.includes(n) ? [i] : []));
       if (!after || used.length === 0 || after.cost >= p.costBefore) continue;
       const saved = savedMsPerHour(p.query.calls, p.query.meanMs, p.costBefore, after.cost, windowHours) / used.length;

@@ -23,3 +23,11 @@ export const MAX_IDENTIFIER_BYTES = 63;
 
 /** A multi-column candidate is capped here: wider keys rarely pay for their write cost. */
 export const MAX_INDEX_COLUMNS = 5;
+
+/**
+ * Rows a statement's `LIMIT $n` is planned with: 20, a page (FHIR's default `_count` in the
+ * reference service, and what list screens ask for), with `OFFSET $n` planned as 0 (the first
+ * page is the busiest). A generic plan otherwise assumes LIMIT reads 10% of the matching rows,
+ * which hides exactly what an ordered index buys: stopping after one page instead of sorting all.
+ */
+export const PLANNED_PAGE_ROWS = 20;

@@ -2,7 +2,7 @@ import { candidatesFor } from "./candidates";
 import type { Catalog } from "./catalog";
 import { COST_TIE_SHARE, KEEP_BELOW_COST_SHARE } from "./defaults";
 import { explainGeneric } from "./explain";
-import { parseQuery } from "./parse-query";
+import { parseQuery, type PagingParam } from "./parse-query";
 import { resolveBlock } from "./resolve-block";
 import type { AdvisorDb, Candidate, WhatIfMethod, WorkloadQuery } from "./types";
 import { withCandidates } from "./what-if";
@@ -10,6 +10,8 @@ import { withCandidates } from "./what-if";
 export interface QueryPick {
   query: WorkloadQuery;
   params: number;
+  /** LIMIT / OFFSET parameters, planned as one page (explain.ts). */
+  paging: PagingParam[];
   costBefore: number;
   /** The best candidate when it beats the 50% rule; undefined when no index pays. */
   best?: { candidate: Candidate; cost: number };
@@ -26,15 +28,15 @@ export async function evaluateQuery(db: AdvisorDb, method: WhatIfMethod, catalog
   const uses = parsed.blocks.flatMap((b) => resolveBlock(b, catalog));
   if (uses.length === 0) return { skipped: "reads no user table" };
   const savepoint = method === "transaction";
-  const before = await explainGeneric(db, query.query, parsed.params, savepoint);
-  const pick: QueryPick = { query, params: parsed.params, costBefore: before.cost };
+  const before = await explainGeneric(db, query.query, parsed.params, savepoint, parsed.paging);
+  const pick: QueryPick = { query, params: parsed.params, paging: parsed.paging, costBefore: before.cost };
   const candidates = uses.flatMap((u) => {
     const { single, multi } = candidatesFor(u);
     return [...single, ...multi];
   });
   let best: { candidate: Candidate; cost: number } | undefined;
   for (const candidate of candidates) {
-    const after = await withCandidates(db, method, [candidate], () => explainGeneric(db, query.query, parsed.params, savepoint));
+    const after = await withCandidates(db, method, [candidate], () => explainGeneric(db, query.query, parsed.params, savepoint, parsed.paging));
     const tie = best && Math.abs(after.cost - best.cost) <= best.cost * COST_TIE_SHARE;
     if (!best || (tie ? smaller(candidate, best.candidate) < 0 : after.cost < best.cost)) best = { candidate, cost: after.cost };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery, UnsupportedQueryError } from "./parse-query";
+import { plannedPrepare } from "./explain";
 
 describe("parseQuery (PostgreSQL's parser via libpg-query)", () => {
   it("reads equality, IN, range and a DESC sort, counting the parameters", async () => {
@@ -39,5 +40,24 @@ describe("parseQuery (PostgreSQL's parser via libpg-query)", () => {
   it("refuses utility statements and reports syntax errors", async () => {
     await expect(parseQuery("VACUUM readings")).rejects.toBeInstanceOf(UnsupportedQueryError);
     await expect(parseQuery("SELEC nope")).rejects.toThrow(/syntax error/);
+  });
+});
+
+describe("paging parameters", () => {
+  it("finds the statement's own LIMIT and OFFSET parameters and where their text starts", async () => {
+    const sql = "SELECT id FROM obs WHERE pid = $1 AND cat = $2 ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4";
+    const q = await parseQuery(sql);
+    expect(q.paging).toEqual([{ role: "limit", param: 3, location: sql.indexOf("$3") }, { role: "offset", param: 4, location: sql.indexOf("$4") }]);
+    // A subquery's LIMIT, a constant LIMIT and a computed one are left alone.
+    expect((await parseQuery("SELECT * FROM t WHERE id IN (SELECT id FROM u LIMIT $1)")).paging).toEqual([]);
+    expect((await parseQuery("SELECT * FROM t LIMIT 5")).paging).toEqual([]);
+    expect((await parseQuery("SELECT * FROM t LIMIT $1 + 1")).paging).toEqual([]);
+  });
+
+  it("plans them as the first page: constants in their place, the other parameters keep number and inferred type", async () => {
+    const sql = "SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT $3 OFFSET $2";
+    const q = await parseQuery(sql);
+    expect(plannedPrepare("p1", sql, q.params, q.paging)).toBe("PREPARE p1 (unknown, bigint, bigint) AS SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT 20 OFFSET 0");
+    expect(plannedPrepare("p2", "SELECT 1 FROM t WHERE a = $1", 1, [])).toBe("PREPARE p2 AS SELECT 1 FROM t WHERE a = $1");
   });
 });

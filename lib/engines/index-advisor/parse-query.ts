@@ -39,10 +39,20 @@ export interface QueryBlock {
   sort: SortKey[];
 }
 
+/** A `$n` used as the statement's own LIMIT or OFFSET, with where its text starts. */
+export interface PagingParam {
+  role: "limit" | "offset";
+  param: number;
+  /** Character offset of `$n` in the statement text. */
+  location: number;
+}
+
 export interface ParsedQuery {
   blocks: QueryBlock[];
   /** Highest `$n` in the text: how many parameters PREPARE needs. */
   params: number;
+  /** The top-level LIMIT / OFFSET parameters (a generic plan would guess 10% of the rows for them). */
+  paging: PagingParam[];
 }
 
 export class UnsupportedQueryError extends Error {}
@@ -55,7 +65,21 @@ export async function parseQuery(sql: string): Promise<ParsedQuery> {
   const kind = Object.keys(stmt)[0]!;
   if (!["SelectStmt", "UpdateStmt", "DeleteStmt", "InsertStmt"].includes(kind)) throw new UnsupportedQueryError(`${kind} is not a query`);
   visitStatement(stmt, blocks);
-  return { blocks: blocks.filter((b) => b.tables.length > 0), params: maxParam(stmt) };
+  return { blocks: blocks.filter((b) => b.tables.length > 0), params: maxParam(stmt), paging: pagingParams(stmt, sql) };
+}
+
+function pagingParams(stmt: Node, sql: string): PagingParam[] {
+  const select = stmt.SelectStmt;
+  if (!select) return [];
+  const out: PagingParam[] = [];
+  for (const [role, node] of [["limit", select.limitCount], ["offset", select.limitOffset]] as const) {
+    const ref = (node as Node | undefined)?.ParamRef;
+    const param = Number(ref?.number ?? 0);
+    const location = Number(ref?.location ?? -1);
+    // Only a bare `$n` whose text is where the parser says (never a cast or an expression).
+    if (param > 0 && location >= 0 && sql.startsWith(`$${param}`, location) && !/\d/.test(sql[location + `$${param}`.length] ?? "")) out.push({ role, param, location });
+  }
+  return out;
 }
 
 function visitStatement(node: Node | undefined, out: QueryBlock[]): void {

@@ -34,9 +34,9 @@ export async function recheckSuggestion(db: AdvisorDb, method: WhatIfMethod, can
     let costAfter = 0;
     let best = Infinity;
     for (const sql of queries) {
-      const { params } = await parseQuery(sql);
-      const before = await explainGeneric(db, sql, params, savepoint);
-      const after = await withCandidates(db, method, [candidate], () => explainGeneric(db, sql, params, savepoint));
+      const { params, paging } = await parseQuery(sql);
+      const before = await explainGeneric(db, sql, params, savepoint, paging);
+      const after = await withCandidates(db, method, [candidate], () => explainGeneric(db, sql, params, savepoint, paging));
       costBefore += before.cost;
       costAfter += after.cost;
       best = Math.min(best, before.cost > 0 ? after.cost / before.cost : 1);

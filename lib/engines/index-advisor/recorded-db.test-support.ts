@@ -46,8 +46,8 @@ export function recordedDb(rec: Recording): AdvisorDb & { log: string[] } {
         return rows([{ indexname: name }]);
       }
       if (sql.includes("hypopg_reset")) return (hypo.length = 0), rows([]);
-      const prep = /^PREPARE (\S+) AS ([\s\S]*)$/.exec(sql);
-      if (prep) return prepared.set(prep[1]!, prep[2]!), rows([]);
+      const prep = /^PREPARE (\S+)(?: \(([^)]*)\))? AS ([\s\S]*)$/.exec(sql);
+      if (prep) return prepared.set(prep[1]!, workloadText(prep[3]!, prep[2])), rows([]);
       const exec = /^EXPLAIN \(FORMAT JSON\) EXECUTE (\w+)/.exec(sql);
       if (exec) return rows([{ "QUERY PLAN": plan(rec.plans[prepared.get(exec[1]!)!] ?? {}, hypo) }]);
       if (sql.startsWith("DEALLOCATE")) return prepared.delete(sql.split(" ")[1]!), rows([]);
@@ -55,6 +55,17 @@ export function recordedDb(rec: Recording): AdvisorDb & { log: string[] } {
       throw new Error(`recorded db: unexpected statement ${sql}`);
     },
   };
+}
+
+/**
+ * Recordings are keyed by the workload's text: a statement planned with its paging parameters
+ * written as one page (`LIMIT 20`, `OFFSET 0`, their `$n` declared bigint) maps back to it.
+ */
+function workloadText(planned: string, types: string | undefined): string {
+  const pinned = (types ?? "").split(", ").flatMap((t, i) => (t === "bigint" ? [i + 1] : []));
+  let text = planned;
+  for (const n of pinned) text = /LIMIT 20\b/.test(text) && !/LIMIT \$/.test(text) ? text.replace(/LIMIT 20\b/, `LIMIT $${n}`) : text.replace(/OFFSET 0\b/, `OFFSET $${n}`);
+  return text;
 }
 
 function plan(costs: Record<string, number>, hypo: { name: string; key: string }[]) {
