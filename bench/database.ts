@@ -82,6 +82,9 @@ async function prepareDatabase(): Promise<string[]> {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
   );
   for (const r of rows) await s.query(`DROP INDEX ${r.name}`);
+  // The tables as autovacuum leaves a live database (visibility map set, hint bits written), so
+  // neither round pays for the bulk load's first-touch writes; a no-op when already vacuumed.
+  await s.query("VACUUM (ANALYZE) patients, encounters, observations");
   await s.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
   await s.query("CREATE EXTENSION IF NOT EXISTS hypopg");
   await s.close();
