@@ -2,10 +2,11 @@ import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E, e2eDatabaseUrl, e2eDataDir } from "./support/config";
+import { LoginPage } from "./pages/login-page";
 
 const url = e2eDatabaseUrl(E2E.main.name);
 
-test("the verifier flags an audit row altered behind the application's back", async () => {
+test("the verifier flags an audit row altered behind the application's back, on the Audit page and in the terminal", async ({ page }) => {
   // With embedded PGlite the running console owns its folder, so no second process may open it.
   test.skip(!url && process.env.VIGIL_REQUIRE_ALL !== "1", "needs PostgreSQL: set TEST_DATABASE_URL");
   expect(url, "VIGIL_REQUIRE_ALL=1 needs TEST_DATABASE_URL for this test").toBeTruthy();
@@ -14,6 +15,11 @@ test("the verifier flags an audit row altered behind the application's back", as
   const intact = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
   expect(intact.stdout).toMatch(/audit chain intact: \d+ events verified/);
   expect(intact.status).toBe(0);
+  await new LoginPage(page).signInAs(E2E.users.compliance.email, E2E.users.compliance.password);
+  await page.goto("/admin/audit");
+  await page.getByTestId("audit-verify-run").click();
+  await expect(page.getByTestId("audit-verify-status")).toHaveText("intact");
+  await expect(page.getByTestId("audit-verify-result")).toContainText(/\d+ events verified; (checked against \d+ signed checkpoint|no signed checkpoint yet)/);
 
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -29,4 +35,7 @@ test("the verifier flags an audit row altered behind the application's back", as
   const broken = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
   expect(broken.status).toBe(1);
   expect(broken.stderr).toContain(`BROKEN at event seq=${seq}`);
+  await page.getByTestId("audit-verify-run").click();
+  await expect(page.getByTestId("audit-verify-status")).toHaveText("broken");
+  await expect(page.getByTestId("audit-verify-result")).toContainText(`broken at event ${seq}:`);
 });

@@ -3,6 +3,7 @@
 import { getActor } from "@/lib/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { listAuditEvents, type AuditRow } from "@/lib/services/audit/list-audit-events";
+import { verifyAuditTrail, type TrailVerification } from "@/lib/services/audit/verify-audit-trail";
 
 export async function loadAuditPageAction(
   filter: Record<string, string | undefined>,
@@ -10,6 +11,14 @@ export async function loadAuditPageAction(
   try {
     const { rows, nextBefore } = await listAuditEvents(await getActor(), filter);
     return { ok: true, data: { rows, nextBefore } };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}
+
+export async function verifyAuditTrailAction(): Promise<ActionResult<TrailVerification>> {
+  try {
+    return { ok: true, data: await verifyAuditTrail(await getActor()) };
   } catch (err) {
     return toActionResult(err);
   }

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
-import { loadAuditPageAction } from "./actions";
+import { VerifyChainPanel } from "@/components/audit/verify-chain-panel";
+import { loadAuditPageAction, verifyAuditTrailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -26,8 +27,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>Audit trail</h1>
       <p className="muted">
         Append-only and hash-chained: each event stores SHA-256 over the previous event&apos;s hash and its own
-        content. Verify the whole chain with <code>npm run audit:verify</code>.
+        content, and signed checkpoints outside the database anchor its end.
       </p>
+      <VerifyChainPanel verify={verifyAuditTrailAction} />
       <AuditFilters initial={filter} />
       {result ? (
         <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} loadPage={loadAuditPageAction} />

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAuditEvent } from "../../lib/audit/record-event";
+import { consoleDb } from "../../lib/db/prisma";
+import { resetEnvForTests } from "../../lib/env";
+import { writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
+import { verifyAuditTrail } from "../../lib/services/audit/verify-audit-trail";
+import { auditEventsFor, makeActor } from "../support/actors";
+import { db, useFreshConsoleDb } from "../support/console-db";
+
+describe("verifying the audit chain from the console (embedded database)", () => {
+  useFreshConsoleDb("pglite");
+  const dir = mkdtempSync(join(tmpdir(), "vigil-anchors-"));
+  beforeAll(() => {
+    process.env.VIGIL_AUDIT_CHECKPOINT_DIR = join(dir, "checkpoints");
+    process.env.VIGIL_AUDIT_SIGNING_KEY_FILE = join(dir, "key");
+    resetEnvForTests();
+  });
+  afterAll(() => {
+    delete process.env.VIGIL_AUDIT_CHECKPOINT_DIR;
+    delete process.env.VIGIL_AUDIT_SIGNING_KEY_FILE;
+    resetEnvForTests();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports an intact chain with its checkpoint to compliance, audits the check, refuses ops", async () => {
+    const prisma = await db();
+    for (let i = 0; i < 5; i++) await prisma.$transaction((tx) => recordAuditEvent(tx, { actor: `u${i}@t`, action: "test.write", outcome: "success", after: { i } }));
+    await writeCheckpointIfDue(new Date(Date.now() + 2 * 3600_000));
+    const compliance = await makeActor("compliance");
+    const report = await verifyAuditTrail(compliance);
+    expect(report).toMatchObject({ ok: true, firstBroken: null, checkpoints: 1 });
+    expect(report.checked).toBeGreaterThanOrEqual(5);
+    expect(report.lastCheckpoint?.count).toBeGreaterThanOrEqual(5);
+    expect((await auditEventsFor({ action: "audit.verify" })).at(-1)).toMatchObject({ actor: compliance.email, outcome: "success" });
+
+    const ops = await makeActor("ops");
+    await expect(verifyAuditTrail(ops)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await auditEventsFor({ action: "access.denied", actor: ops.email })).at(-1)!.after).toMatchObject({ attempted: "audit.verify" });
+    await expect(verifyAuditTrail(compliance, { extra: 1 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+  });
+
+  it("names the first altered event", async () => {
+    const sql = await (await consoleDb()).sql();
+    await sql.exec(`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete;
+      UPDATE audit_events SET actor = 'mallory@t' WHERE seq = 3;
+      ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete;`);
+    await sql.close();
+    const report = await verifyAuditTrail(await makeActor("admin"));
+    expect(report.ok).toBe(false);
+    expect(report.firstBroken?.seq).toBe("3");
+    expect((await auditEventsFor({ action: "audit.verify" })).at(-1)).toMatchObject({ outcome: "failure" });
+  });
+});
