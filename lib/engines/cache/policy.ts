@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies } from "./classes";
+import { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies, type CachePolicy } from "./classes";
 
-export { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies };
+export { CACHE_DATA_CLASSES, NEVER_STALE, type CacheDataClass, type CachePolicies, type CachePolicy };
 
 export const cachePolicySchema = z.object({
   /** Seconds an entry is fresh. */
@@ -14,7 +14,10 @@ export const cachePolicySchema = z.object({
   /** Larger values are not cached at all. */
   maxEntryBytes: z.number().int().min(256).max(4 * 1024 * 1024),
 });
-export type CachePolicy = z.infer<typeof cachePolicySchema>;
+// One definition of a policy (classes.ts, free of zod for client components); the schema must
+// produce exactly it, or this line stops compiling.
+const _schemaMatchesPolicy: z.ZodType<CachePolicy, CachePolicy> = cachePolicySchema;
+void _schemaMatchesPolicy;
 
 
 export const cachePoliciesSchema = z
