@@ -2,6 +2,8 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { baseAuthConfig } from "./lib/auth/base-config";
 import { PENDING_SIGN_OUT_COOKIE } from "./lib/auth/pending-sign-out";
+import { env } from "./lib/env";
+import { isHttps, HSTS_MAX_AGE_S } from "./lib/http/security-headers";
 
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -10,7 +12,15 @@ const { auth } = NextAuth(baseAuthConfig);
  * it is never the authorization: every page, server action and route handler checks the
  * session row and role itself (lib/auth/dal.ts).
  */
-export default auth((req) => {
+/** HSTS on every page answer when the console is served over https (VIGIL_PUBLIC_URL). */
+function withTransportSecurity(res: NextResponse): NextResponse {
+  if (isHttps(env().VIGIL_PUBLIC_URL)) res.headers.set("Strict-Transport-Security", `max-age=${HSTS_MAX_AGE_S}; includeSubDomains`);
+  return res;
+}
+
+export default auth((req) => withTransportSecurity(route(req)));
+
+function route(req: Parameters<Parameters<typeof auth>[0]>[0]): NextResponse {
   // Signed out offline on this device: finish that (revoke the session) before anything else.
   if (req.cookies.has(PENDING_SIGN_OUT_COOKIE)) {
     if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: "Signed out on this device." }, { status: 401 });
@@ -23,7 +33,7 @@ export default auth((req) => {
   const back = req.nextUrl.pathname + req.nextUrl.search;
   if (back !== "/") url.searchParams.set("callbackUrl", back);
   return NextResponse.redirect(url);
-});
+}
 
 export const config = {
   // Public: sign-in, Auth.js endpoints, health, metrics (own bearer-token check), the offline

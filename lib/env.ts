@@ -44,6 +44,8 @@ const schema = z.object({
    * Reverse proxies in front of the console, comma-separated addresses or CIDR ranges. From a
    * trusted peer the client address is the right-most untrusted X-Forwarded-For entry.
    */
+  /** The console's address as users reach it. https: session cookies are Secure and answers carry HSTS. */
+  VIGIL_PUBLIC_URL: optional(z.url().regex(/^https?:\/\//, "must be an http:// or https:// URL")),
   VIGIL_TRUST_PROXY: z.string().default("").transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
 });
 

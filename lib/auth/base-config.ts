@@ -1,4 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
+import { env } from "../env";
+import { isHttps } from "../http/security-headers";
 
 const TWELVE_HOURS_S = 12 * 60 * 60;
 
@@ -13,6 +15,9 @@ export const baseAuthConfig = {
   session: { strategy: "jwt", maxAge: TWELVE_HOURS_S },
   jwt: { maxAge: TWELVE_HOURS_S },
   trustHost: true,
+  // Secure (and __Secure- prefixed) session cookies whenever users reach the console over https,
+  // also behind a TLS-terminating proxy, where the request the console sees is plain http.
+  useSecureCookies: isHttps(env().VIGIL_PUBLIC_URL),
   providers: [],
   callbacks: {
     jwt({ token, user }) {
