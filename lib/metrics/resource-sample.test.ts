@@ -32,11 +32,14 @@ describe("resource figures of a scrape, read from a real clinical service's /met
     expect(rec.process!.cpuSeconds).toBe(value(text, "clinical_process_cpu_seconds_total"));
     expect(rec.process!.cpuSeconds).toBeGreaterThan(0);
     expect(rec.process!.startTimeS).toBe(value(text, "clinical_process_start_time_seconds"));
+    expect(rec.process!.startTimeS).toBeGreaterThan(1_700_000_000);
     expect(rec.process!.residentBytes).toBe(value(text, "clinical_process_resident_memory_bytes"));
     expect(rec.process!.heapUsedBytes).toBe(value(text, "clinical_nodejs_heap_size_used_bytes"));
     expect(rec.process!.heapLimitBytes).toBe(value(text, "clinical_heap_limit_bytes"));
     expect(rec.process!.heapLimitBytes).toBeGreaterThan(rec.process!.heapUsedBytes!);
     expect(rec.process!.eventLoopLagP99S).toBe(value(text, "clinical_nodejs_eventloop_lag_p99_seconds"));
+    expect(rec.process!.eventLoopLagP99S).toBeGreaterThan(0);
+    expect(rec.process!.residentBytes).toBeGreaterThan(0);
 
     const rejected = value(text, "clinical_admission_rejected_total", { class: "ai-inference", reason: "concurrency" })!;
     expect(rejected).toBeGreaterThan(0);

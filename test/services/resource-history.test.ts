@@ -66,7 +66,7 @@ describe("the Resources page's history from stored scrapes", () => {
     expect(h.series.thresholds.cpu).toEqual({ value: 0.8, threshold: 0.7, within: false });
     expect(h.series.thresholds.memory.within).toBe(false);
     expect(h.series.thresholds.pool["ai-inference"]!.within).toBe(false);
-    expect(h.series.thresholds.pool.emergency!.within).toBe(true);
+    expect(h.series.thresholds.pool.emergency!.within).toBeNull(); // not in the rows: unmeasured, not "within"
     expect(h.source.prometheus).toBe(false);
   });
 
