@@ -14,6 +14,9 @@ test.describe("resources page", () => {
     await expect(resources.classRow("ai-inference")).toContainText("SHEDDABLE");
     await expect(page.getByTestId("rate-limit-store")).toContainText(/On: budgets per client address/);
     await expect(page.getByTestId("threshold-memory-status")).toHaveAttribute("data-status", "ok");
+    // Charts over time read the console's scrapes: either drawn with the thresholds, or an empty state saying why.
+    await expect(resources.history()).toBeVisible();
+    await expect(resources.chart("cpu").or(resources.historyEmpty())).toBeVisible();
 
     await resources.setting("rateLimit.clientPoints").fill("3000");
     await resources.save();

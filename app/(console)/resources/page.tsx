@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { resourcesState } from "@/lib/services/resources/resources-state";
+import { resourceHistory } from "@/lib/services/resources/resource-history";
+import { resourcesRange } from "@/lib/validations/resources-range";
 import { AdmissionTable } from "@/components/resources/admission-table";
 import { SettingsForm } from "@/components/resources/settings-form";
+import { ResourceCharts } from "@/components/resources/resource-charts";
 import { updateResourceSettingsAction } from "./actions";
 import { formatUtc } from "@/components/ui/timestamp";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -11,9 +14,12 @@ import { RESOURCE_THRESHOLDS } from "@/lib/engines/admission/thresholds";
 
 export const metadata: Metadata = { title: "Resources" };
 
-export default async function ResourcesPage() {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
-  const state = await resourcesState(actor);
+  const range = resourcesRange((await searchParams).range);
+  const [state, history] = await Promise.all([resourcesState(actor), resourceHistory(actor, { range })]);
   const admin = can(actor.role, "policy.change");
   const live = state.live;
   return (
@@ -36,7 +42,7 @@ export default async function ResourcesPage() {
                 <StatusBadge testId="threshold-memory-status" status={live.heapShare === null ? "neutral" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "ok" : "bad"} label={live.heapShare === null ? "not measured" : live.heapShare < RESOURCE_THRESHOLDS.memory ? "within" : "over"} />
               </li>
               <li data-testid="event-loop-lag">Event-loop lag p99: {live.eventLoopLagP99Ms === null ? "not reported" : `${live.eventLoopLagP99Ms} ms`}</li>
-              <li>CPU (threshold {RESOURCE_THRESHOLDS.cpu * 100} % of a core): a rate over time, alerted by Prometheus (VigilClinicalCpuHigh); not charted here yet.</li>
+              <li>CPU (threshold {RESOURCE_THRESHOLDS.cpu * 100} % of a core) is a rate over time: see the charts below (and the VigilClinicalCpuHigh alert).</li>
             </ul>
             <h3>Rate limits</h3>
             <p data-testid="rate-limit-store">
@@ -56,6 +62,7 @@ export default async function ResourcesPage() {
           </>
         )}
       </section>
+      <ResourceCharts history={history} />
       <section className="panel">
         <h2>Settings</h2>
         {!state.configured && <p className="notice">Resource control is not configured: set CLINICAL_ADMIN_SECRET for the console and the clinical service (npm start does this).</p>}
@@ -63,9 +70,9 @@ export default async function ResourcesPage() {
         {state.service && <p data-testid="service-resource-version">The service runs settings version {state.service.version}, applied {formatUtc(state.service.appliedAt)}.</p>}
         <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} action={updateResourceSettingsAction} />
       </section>
-      <section className="panel">
-        <h2>What this page does not show</h2>
-        <p className="muted">Charts over time (CPU, memory, event-loop lag, in-flight), DB pool usage per class (it is on the Database page), p95 per class and cost per 1,000 requests are not measured here; nothing on this page is estimated.</p>
+      <section className="panel" data-testid="resources-missing">
+        <h2>Not on this page yet</h2>
+        <p className="muted">Cost per 1,000 requests per class is not computed: there is no price table and CPU seconds are not attributed per class. Everything above is measured from the clinical service&apos;s /metrics; nothing is estimated.</p>
       </section>
     </>
   );
