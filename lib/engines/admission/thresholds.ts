@@ -21,7 +21,7 @@ export interface ThresholdAlert {
   annotations: Record<string, string>;
 }
 
-/** Alerting rules for the CPU and memory thresholds (PromQL over the clinical service's default metrics). */
+/** Alerting rules for the CPU, memory and connection-pool thresholds (PromQL over the clinical service's metrics). */
 export function resourceThresholdAlerts(job: string): ThresholdAlert[] {
   const sel = `{job="${job}"}`;
   return [
@@ -38,6 +38,13 @@ export function resourceThresholdAlerts(job: string): ThresholdAlert[] {
       for: THRESHOLD_ALERT_FOR,
       labels: { severity: "ticket", resource: "memory" },
       annotations: { summary: "Clinical service heap above 80 % of its limit", description: "V8 heap used over the heap limit exceeded 0.8 for 10 minutes: garbage collection pressure and an out-of-memory risk." },
+    },
+    {
+      alert: "VigilClinicalDbPoolHigh",
+      expr: `sum by (job, instance) (clinical_db_pool_in_use${sel}) / on (job, instance) clinical_db_pool_size${sel} > ${RESOURCE_THRESHOLDS.pool}`,
+      for: THRESHOLD_ALERT_FOR,
+      labels: { severity: "ticket", resource: "db_pool" },
+      annotations: { summary: "Clinical database pool above 80 % in use", description: "Connections held over the pool size exceeded 0.8 for 10 minutes: the next burst waits for a connection; enlarge the pool (Database page) or add capacity." },
     },
   ];
 }

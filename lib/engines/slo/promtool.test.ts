@@ -37,7 +37,7 @@ describe("promtool", () => {
   it.skipIf(!hasPromtool)("accepts the generated rule file (promtool check rules)", () => {
     const file = join(dir, "vigil-slo-rules.yml");
     writeFileSync(file, prometheusRulesYaml());
-    expect(promtool("check", "rules", file)).toMatch(/SUCCESS: 92 rules found/);
+    expect(promtool("check", "rules", file)).toMatch(/SUCCESS: 93 rules found/);
   });
 
   it.skipIf(!hasPromtool)("accepts the Prometheus config (promtool check config)", () => {
