@@ -26,6 +26,7 @@ import { riskAssessmentRoutes } from "./routes/risk-assessment";
 import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
 import { adminDatabaseInsightRoutes } from "./routes/admin-database-insight";
+import { adminDatabaseIndexRoutes } from "./routes/admin-database-indexes";
 import { withQueryNames } from "./db/named-queries";
 import { adminPoolRoutes } from "./routes/admin-pool";
 import { observePool } from "./metrics/observe-pool";
@@ -94,6 +95,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(adminPoolRoutes, { pool: deps.db.pool, secret: deps.cache?.adminSecret });
   const { names } = withQueryNames(deps.db);
   await app.register(adminDatabaseInsightRoutes, { db: deps.db, names, secret: deps.cache?.adminSecret });
+  await app.register(adminDatabaseIndexRoutes, { db: deps.db, secret: deps.cache?.adminSecret });
   // Each plugin's queries go through the priority pool as the class of the routes it serves,
   // and name themselves in the one query-name table the database insight reads.
   for (const [routes, template] of ROUTE_PLUGINS) {

@@ -5,7 +5,7 @@ import { rollbackIndexAction } from "@/app/(console)/database/index-actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
 
-/** Roll an applied index back (DROP INDEX CONCURRENTLY): a reason, then a second click. */
+/** Roll an applied index back (DROP INDEX CONCURRENTLY; plain DROP INDEX on the embedded PGlite): a reason, then a second click. */
 export function RollbackForm({ appliedIndexId, indexName }: { appliedIndexId: string; indexName: string }) {
   const [state, action, pending] = useActionState(rollbackIndexAction, null);
   const [confirming, setConfirming] = useState(false);

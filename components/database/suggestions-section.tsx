@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { latestAdvice } from "@/lib/services/database/latest-advice";
 import { listAppliedIndexes } from "@/lib/services/database/applied-indexes";
+import { clinicalDatabaseTarget, indexMethods } from "@/lib/services/database/clinical-database";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Timestamp } from "@/components/ui/timestamp";
@@ -12,7 +13,7 @@ import { BuildProgress } from "./build-progress";
 
 const METHOD: Record<string, string> = {
   hypopg: "HypoPG hypothetical indexes (nothing built while advising)",
-  transaction: "each candidate built inside a transaction, EXPLAINed and rolled back (embedded PGlite has no HypoPG)",
+  transaction: "transaction what-if (PGlite has no HypoPG): each candidate built inside a transaction, EXPLAINed and rolled back",
 };
 
 /** The advisor's stored suggestions, apply/roll back (admin), build progress and applied indexes. */
@@ -20,9 +21,14 @@ export async function SuggestionsSection({ actor }: { actor: Actor }) {
   const [advice, applied] = await Promise.all([latestAdvice(actor), listAppliedIndexes(actor)]);
   const canChange = can(actor.role, "index.change");
   const applyDisabled = canChange ? null : `Only an administrator may apply indexes (your role: ${actor.role}).`;
+  const target = clinicalDatabaseTarget();
+  const methods = indexMethods(target);
   return (
     <>
       <Card title="Index suggestions" testId="suggestions">
+        <p className="muted" data-testid="index-methods">
+          Clinical database: {target.label}. What-if: {methods.whatIf}. Builds: {methods.build}.
+        </p>
         <AdviseForm disabledReason={can(actor.role, "index.advise") ? null : `Your role (${actor.role}) may read advice but not run the advisor.`} />
         {!advice && <EmptyState testId="suggestions-empty">The advisor has not run yet.</EmptyState>}
         {advice && (

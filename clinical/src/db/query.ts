@@ -25,6 +25,14 @@ export interface ClinicalDb {
   readonly pool: ClinicalPool;
   /** A single connection for multi-statement scripts (migrations, seeding). */
   scriptClient(): Promise<SqlClient>;
+  /**
+   * Runs `fn` on a session of its own, outside any transaction, that no other query interleaves
+   * with: its own connection on PostgreSQL (closed afterwards); on PGlite the one instance,
+   * with every other query waiting until `fn` returns. Index work (what-if transactions, builds)
+   * needs it: on the shared PGlite, a request's INSERT would otherwise land inside the
+   * advisor's rolled-back transaction.
+   */
+  exclusive<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction on one connection with COPY available (bulk seeding). */
   bulk<T>(fn: (copy: CopyRows, exec: (sql: string) => Promise<void>) => Promise<T>): Promise<T>;
   observe(observer: QueryObserver): void;
@@ -38,9 +46,9 @@ export const CLINICAL_MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "mi
 /** Runs one statement on a connection the caller's pool slot already covers. */
 type RawQuery = (sql: string, params: unknown[] | undefined, cls: PoolClass) => Promise<unknown[]>;
 
-type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "bulk" | "warm" | "close"> & { raw: RawQuery };
+type Backend = Pick<ClinicalDb, "kind" | "scriptClient" | "exclusive" | "bulk" | "warm" | "close"> & { raw: RawQuery };
 
-function timed({ kind, raw, scriptClient, bulk, warm, close }: Backend, pool: ClinicalPool): ClinicalDb {
+function timed({ kind, raw, scriptClient, exclusive, bulk, warm, close }: Backend, pool: ClinicalPool): ClinicalDb {
   const observers: QueryObserver[] = [];
   const handle = (poolClass: PoolClass): ClinicalDb => ({
     kind,
@@ -65,6 +73,7 @@ function timed({ kind, raw, scriptClient, bulk, warm, close }: Backend, pool: Cl
     forClass: handle,
     pool,
     scriptClient,
+    exclusive,
     bulk,
     observe: (o) => void observers.push(o),
     warm,
@@ -120,6 +129,15 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
       await client.connect();
       return pgSqlClient(client, () => client.end());
     },
+    exclusive: async (fn) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await fn(pgSqlClient(client, async () => {}));
+      } finally {
+        await client.end();
+      }
+    },
     bulk: async (fn) => {
       await pool.acquire("system");
       const client = await connections.connect();
@@ -165,6 +183,20 @@ async function pgliteBackend(dir: string, settings: PoolSettings): Promise<Clini
     raw: async (sql, params) => (await lite.query(sql, params)).rows,
     // PGlite allows one owner: scripts share the open instance and must not close it.
     scriptClient: async () => pgliteSqlClient(lite, false),
+    // PGlite's transaction() holds the lock every other query waits on; committing its empty
+    // transaction at once leaves `fn` in autocommit (its own BEGIN/ROLLBACK, CREATE INDEX and a
+    // failed statement behave as on any session) while still holding that lock. The closing
+    // COMMIT (or ROLLBACK) PGlite sends afterwards finds no transaction: a warning, no effect.
+    exclusive: (fn) =>
+      lite.transaction(async (tx) => {
+        await tx.exec("COMMIT");
+        return fn({
+          kind: "pglite",
+          query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await tx.query<T>(sql, params)).rows }),
+          exec: async (sql) => void (await tx.exec(sql)),
+          close: async () => {},
+        });
+      }),
     bulk: (fn) =>
       lite.transaction((tx) =>
         fn(

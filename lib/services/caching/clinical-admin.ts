@@ -14,6 +14,28 @@ export interface ServiceCacheState {
 /** Long enough for a control-plane call; statistics reads may pass a longer one. */
 const DEFAULT_ADMIN_TIMEOUT_MS = 2000;
 
+/**
+ * The service answered with an error status. Still an UNAVAILABLE AppError with the generic
+ * message for callers that only report it; `status` and the OperationOutcome's `diagnostics`
+ * (the service's own words, never patient data) for callers that act on the reason.
+ */
+export class ClinicalAdminRefusal extends AppError {
+  constructor(readonly status: number, readonly diagnostics: string | null, path: string) {
+    super("UNAVAILABLE", `The clinical service refused the call to ${path} (${status}).`);
+    this.name = "ClinicalAdminRefusal";
+  }
+}
+
+async function diagnosticsOf(res: Response): Promise<string | null> {
+  try {
+    const body = (await res.json()) as { issue?: { diagnostics?: unknown }[] };
+    const d = body.issue?.[0]?.diagnostics;
+    return typeof d === "string" ? d : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A signed call to the clinical service's control plane (HMAC with CLINICAL_ADMIN_SECRET). */
 export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: string, body?: unknown, opts: { timeoutMs?: number } = {}): Promise<T> {
   const secret = env().CLINICAL_ADMIN_SECRET;
@@ -30,6 +52,6 @@ export async function clinicalAdmin<T>(method: "GET" | "PUT" | "POST", path: str
   } catch (err) {
     throw new AppError("UNAVAILABLE", `The clinical service did not answer (${(err as Error).message}).`);
   }
-  if (!res.ok) throw new AppError("UNAVAILABLE", `The clinical service refused the call to ${path} (${res.status}).`);
+  if (!res.ok) throw new ClinicalAdminRefusal(res.status, await diagnosticsOf(res), path);
   return (await res.json()) as T;
 }

@@ -12,7 +12,9 @@ import { remoteIndexOps } from "./remote-index-ops";
 
 /**
  * Every index operation the console performs on the clinical database, behind one interface:
- * direct sessions on PostgreSQL, or the clinical service's control plane for embedded PGlite.
+ * direct sessions on PostgreSQL, or the clinical service's signed control plane for embedded
+ * PGlite (remote-index-ops.ts). Refusals are CONFLICT AppErrors either way; a failed build is
+ * a plain error the apply service records.
  */
 export interface ClinicalIndexOps {
   target: ClinicalDatabaseTarget;

@@ -8,7 +8,7 @@ import { invalidInput } from "../validation-error";
 import { auditIndexEvent, auditIndexOutcome } from "./audit-index-event";
 import { clinicalIndexOps } from "./clinical-index-ops";
 
-/** Rolls an applied index back with DROP INDEX CONCURRENTLY (admin only; reason required; audited). */
+/** Rolls an applied index back with DROP INDEX CONCURRENTLY (plain DROP INDEX on the embedded PGlite, through the clinical service; admin only; reason required; audited). */
 export async function rollbackIndex(actor: Actor | null, input: unknown): Promise<{ id: string; existed: boolean }> {
   const user = await authorize(actor, "index.change", { action: "index.rollback" });
   const parsed = rollbackIndexInputSchema.safeParse(input);
