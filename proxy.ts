@@ -8,7 +8,7 @@ const { auth } = NextAuth(baseAuthConfig);
 /**
  * Next 16's middleware (renamed proxy.ts). It only redirects signed-out visitors to sign-in;
  * it is never the authorization: every page, server action and route handler checks the
- * session row and role itself (lib/auth/dal.ts).
+ * session row and role itself (lib/services/auth/dal.ts).
  */
 export default auth((req) => {
   // Signed out offline on this device: finish that (revoke the session) before anything else.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { getInsight } from "@/lib/services/database/get-insight";
 import { InsightSections } from "@/components/database/insight-sections";
 import { OptimizeSection } from "@/components/database/optimize-section";

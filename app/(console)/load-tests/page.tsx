@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

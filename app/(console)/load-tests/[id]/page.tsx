@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { getRun } from "@/lib/services/load-tests/get-run";
