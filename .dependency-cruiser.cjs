@@ -1,5 +1,6 @@
 /**
- * The direction of imports, checked by `npm run check:imports` (part of `npm test`):
+ * The direction of imports, checked by `npm run check:imports` and by `npm test`
+ * (lib/tooling/import-rules.test.ts):
  * no module cycles; UI never imports route files; engines stay pure. Cycles between sibling
  * folders are checked by lib/tooling/folder-cycles.ts (dependency-cruiser's folder scope also
  * counts a parent composing its children, which is a hierarchy, not a loop).

@@ -10,7 +10,7 @@ const { auth } = NextAuth(baseAuthConfig);
 /**
  * Next 16's middleware (renamed proxy.ts). It only redirects signed-out visitors to sign-in;
  * it is never the authorization: every page, server action and route handler checks the
- * session row and role itself (lib/auth/dal.ts).
+ * session row and role itself (lib/services/auth/dal.ts).
  */
 /** HSTS on every page answer when the console is served over https (VIGIL_PUBLIC_URL). */
 function withTransportSecurity(res: NextResponse): NextResponse {

@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { NavLinks } from "@/components/layout/nav-links";
 import { navItemsFor } from "@/components/layout/nav-items";

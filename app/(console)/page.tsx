@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { checkConsoleHealth } from "@/lib/services/health/check-health";
 import { probeClinicalService } from "@/lib/services/health/probe-clinical";
 import { countRuns } from "@/lib/services/load-tests/count-runs";

@@ -1,7 +1,7 @@
 "use server";
 
-import { signOut } from "@/lib/auth/next-auth";
-import { getActor } from "@/lib/auth/dal";
+import { signOut } from "@/lib/services/auth/next-auth";
+import { getActor } from "@/lib/services/auth/dal";
 import { signOutSession } from "@/lib/services/auth/sign-out";
 
 export async function signOutAction(): Promise<void> {

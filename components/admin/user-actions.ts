@@ -1,7 +1,6 @@
-import type { ActionResult } from "@/lib/errors";
+import type { FormAction } from "@/components/ui/form-action";
 
-/** A server action as a form's useActionState takes it; pages pass them down as props. */
-export type FormAction = (prev: ActionResult | null, form: FormData) => Promise<ActionResult>;
+export type { FormAction };
 
 export interface UserActions {
   create: FormAction;

@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { invalidateAction } from "@/app/(console)/caching/actions";
 import { CACHE_DATA_CLASSES } from "@/lib/engines/cache/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { FormAction } from "@/components/ui/form-action";
 
 /** Admin: drop a data class, one patient's entries, or one patient's entries of one class. */
-export function InvalidateForm() {
-  const [state, invalidate, pending] = useActionState(invalidateAction, null);
+export function InvalidateForm({ action }: { action: FormAction<{ invalidated: unknown }> }) {
+  const [state, invalidate, pending] = useActionState(action, null);
   return (
     <form action={invalidate} data-testid="invalidate-form" className="grid">
       <label>

@@ -1,17 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import { updatePoliciesAction } from "@/app/(console)/caching/actions";
 import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/lib/engines/cache/classes";
+import type { SavedPolicies } from "@/lib/services/caching/cache-policies";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { FormAction } from "@/components/ui/form-action";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
 /** Per-class TTL, grace, L1 use and size cap; editable by admins, read-only for everyone else. */
-export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, editable }: {
-  policies: CachePolicies; version: number; savedAt: string | null; appliedAt: string | null; applyError: string | null; editable: boolean;
+export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, editable, action }: {
+  policies: CachePolicies; version: number; savedAt: string | null; appliedAt: string | null; applyError: string | null; editable: boolean; action: FormAction<SavedPolicies>;
 }) {
-  const [state, save, pending] = useActionState(updatePoliciesAction, null);
+  const [state, save, pending] = useActionState(action, null);
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const field = (name: string) => (state && !state.ok ? state.fields?.[name]?.[0] : undefined);
   return (

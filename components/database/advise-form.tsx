@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { adviseIndexesAction } from "@/app/(console)/database/index-actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { IndexActions } from "./database-actions";
 
 /** Runs the index advisor on the workload pg_stat_statements has recorded. */
-export function AdviseForm({ disabledReason }: { disabledReason: string | null }) {
-  const [state, action, pending] = useActionState(adviseIndexesAction, null);
+export function AdviseForm({ disabledReason, action: advise }: { disabledReason: string | null; action: IndexActions["advise"] }) {
+  const [state, action, pending] = useActionState(advise, null);
   const err = state && !state.ok ? state : null;
   return (
     <form action={action} data-testid="advise-form">

@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { applyIndexAction } from "@/app/(console)/database/index-actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
+import type { IndexActions } from "./database-actions";
 
 /**
  * Apply one suggestion: a reason for the audit trail, then a second, explicit click. Other
  * roles see the controls disabled, with why.
  */
-export function ApplyIndexForm({ suggestionId, ddl, disabledReason }: { suggestionId: string; ddl: string; disabledReason: string | null }) {
-  const [state, action, pending] = useActionState(applyIndexAction, null);
+export function ApplyIndexForm({ suggestionId, ddl, disabledReason, action: apply }: { suggestionId: string; ddl: string; disabledReason: string | null; action: IndexActions["apply"] }) {
+  const [state, action, pending] = useActionState(apply, null);
   const [confirming, setConfirming] = useState(false);
   const err = state && !state.ok ? state : null;
   const done = state && state.ok ? state.data : null;

@@ -1,18 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { indexBuildProgressAction } from "@/app/(console)/database/index-actions";
 import type { BuildProgress as Row } from "@/lib/engines/index-advisor/build-progress";
+import type { IndexActions } from "./database-actions";
 
 const POLL_MS = 1000;
 
 /** Index builds running now on the clinical database (pg_stat_progress_create_index), every second. */
-export function BuildProgress() {
+export function BuildProgress({ read }: { read: IndexActions["buildProgress"] }) {
   const [state, setState] = useState<{ builds: Row[]; live: boolean } | null>(null);
   useEffect(() => {
     let stop = false;
     const tick = async () => {
-      const r = await indexBuildProgressAction().catch(() => null);
+      const r = await read().catch(() => null);
       if (!stop && r?.ok) setState(r.data);
     };
     void tick();
@@ -21,7 +21,7 @@ export function BuildProgress() {
       stop = true;
       clearInterval(t);
     };
-  }, []);
+  }, [read]);
   if (!state) return null;
   if (state.builds.length === 0) {
     return (

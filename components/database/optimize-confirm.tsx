@@ -1,17 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { confirmOptimizeAction } from "@/app/(console)/database/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
 import type { OptimizeSuggestion } from "@/lib/services/database/optimize/advisor-calls";
+import type { OptimizeActions } from "./database-actions";
 
 /**
  * The admin's go-ahead: the DDL that will run, a reason for the audit trail, then an explicit
  * second click. Other roles see it disabled, with why.
  */
-export function OptimizeConfirm({ sessionId, suggestions, canApply, role }: { sessionId: string; suggestions: OptimizeSuggestion[]; canApply: boolean; role: string }) {
-  const [state, action, pending] = useActionState(confirmOptimizeAction, null);
+export function OptimizeConfirm({ sessionId, suggestions, canApply, role, action: confirm }: { sessionId: string; suggestions: OptimizeSuggestion[]; canApply: boolean; role: string; action: OptimizeActions["confirm"] }) {
+  const [state, action, pending] = useActionState(confirm, null);
   const [reviewing, setReviewing] = useState(false);
   const err = state && !state.ok ? state : null;
   return (

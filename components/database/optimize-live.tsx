@@ -8,12 +8,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { OptimizeSteps } from "./optimize-steps";
 import { OptimizeConfirm } from "./optimize-confirm";
 import { OptimizeResultView } from "./optimize-result";
+import type { OptimizeActions } from "./database-actions";
 
 const POLL_MS = 1000;
 const MOVING = ["running", "applying"];
 
 /** The latest Optimize flow, re-read every second while a step is running. */
-export function OptimizeLive({ initial, canApply, role }: { initial: OptimizeView; canApply: boolean; role: string }) {
+export function OptimizeLive({ initial, canApply, role, confirmAction }: { initial: OptimizeView; canApply: boolean; role: string; confirmAction: OptimizeActions["confirm"] }) {
   const [s, setS] = useState(initial);
   const router = useRouter();
   const was = useRef(initial.status);
@@ -40,7 +41,7 @@ export function OptimizeLive({ initial, canApply, role }: { initial: OptimizeVie
       </p>
       <OptimizeSteps steps={s.steps} />
       {s.error && <p className="error" role="alert" data-testid="optimize-error">{s.error}</p>}
-      {s.status === "awaiting-confirmation" && advice && <OptimizeConfirm sessionId={s.id} suggestions={advice.suggestions} canApply={canApply} role={role} />}
+      {s.status === "awaiting-confirmation" && advice && <OptimizeConfirm sessionId={s.id} suggestions={advice.suggestions} canApply={canApply} role={role} action={confirmAction} />}
       {s.status === "done" && s.result ? <OptimizeResultView result={s.result as OptimizeResult} /> : null}
     </div>
   );

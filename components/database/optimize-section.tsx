@@ -7,20 +7,21 @@ import { DEFAULT_OPTIMIZE_RUN_S, MIN_OPTIMIZE_RUN_S } from "@/lib/validations/op
 import { Card } from "@/components/ui/card";
 import { OptimizeStartForm } from "./optimize-start-form";
 import { OptimizeLive } from "./optimize-live";
+import type { OptimizeActions } from "./database-actions";
 
 /**
  * "Optimize": baseline run → insight → advice → an admin confirms → apply → the same run →
  * the regression verdict, with each query's measured mean before and after.
  */
-export async function OptimizeSection({ actor }: { actor: Actor }) {
+export async function OptimizeSection({ actor, actions }: { actor: Actor; actions: OptimizeActions }) {
   const latest = await latestOptimize(actor);
   const active = latest && ACTIVE_STATUSES.includes(latest.status);
   const disabledReason = !can(actor.role, "loadtest.run") ? `Your role (${actor.role}) may not run load tests.` : active ? "An Optimize flow is in progress." : null;
   return (
     <Card title="Optimize and prove it" testId="optimize">
       <p className="muted">Runs a load test (the baseline), reads which queries took the time, asks the index advisor, waits for an administrator to confirm, applies the indexes, runs the same test again and gives the regression verdict.</p>
-      <OptimizeStartForm scenarios={SCENARIO_NAMES} minS={MIN_OPTIMIZE_RUN_S} defaultS={DEFAULT_OPTIMIZE_RUN_S} disabledReason={disabledReason} />
-      {latest && <OptimizeLive initial={latest} canApply={can(actor.role, "index.change")} role={actor.role} />}
+      <OptimizeStartForm scenarios={SCENARIO_NAMES} minS={MIN_OPTIMIZE_RUN_S} defaultS={DEFAULT_OPTIMIZE_RUN_S} disabledReason={disabledReason} action={actions.start} />
+      {latest && <OptimizeLive initial={latest} canApply={can(actor.role, "index.change")} role={actor.role} confirmAction={actions.confirm} />}
     </Card>
   );
 }

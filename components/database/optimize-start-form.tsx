@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import { startOptimizeAction } from "@/app/(console)/database/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
+import type { OptimizeActions } from "./database-actions";
 
 /** Starts the Optimize flow: a scenario and the length of each of its two runs. */
-export function OptimizeStartForm({ scenarios, minS, defaultS, disabledReason }: { scenarios: string[]; minS: number; defaultS: number; disabledReason: string | null }) {
-  const [state, action, pending] = useActionState(startOptimizeAction, null);
+export function OptimizeStartForm({ scenarios, minS, defaultS, disabledReason, action: start }: { scenarios: string[]; minS: number; defaultS: number; disabledReason: string | null; action: OptimizeActions["start"] }) {
+  const [state, action, pending] = useActionState(start, null);
   const err = state && !state.ok ? state : null;
   return (
     <form action={action} className="grid" data-testid="optimize-start-form">

@@ -1,4 +1,4 @@
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { POOL_CLASSES } from "@/lib/engines/pool/classes";
 import { poolState } from "@/lib/services/database/pool-state";

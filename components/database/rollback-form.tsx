@@ -1,13 +1,13 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { rollbackIndexAction } from "@/app/(console)/database/index-actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
+import type { IndexActions } from "./database-actions";
 
 /** Roll an applied index back (DROP INDEX CONCURRENTLY; plain DROP INDEX on the embedded PGlite): a reason, then a second click. */
-export function RollbackForm({ appliedIndexId, indexName }: { appliedIndexId: string; indexName: string }) {
-  const [state, action, pending] = useActionState(rollbackIndexAction, null);
+export function RollbackForm({ appliedIndexId, indexName, action: rollback }: { appliedIndexId: string; indexName: string; action: IndexActions["rollback"] }) {
+  const [state, action, pending] = useActionState(rollback, null);
   const [confirming, setConfirming] = useState(false);
   const err = state && !state.ok ? state : null;
   return (

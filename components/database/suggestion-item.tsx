@@ -2,9 +2,10 @@ import type { StoredSuggestion } from "@/lib/services/database/latest-advice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fmtCount, fmtMs } from "./format";
 import { ApplyIndexForm } from "./apply-index-form";
+import type { IndexActions } from "./database-actions";
 
 /** One suggestion: the DDL, what it saves, whom it helps, the table's write load, and apply. */
-export function SuggestionItem({ s, applyDisabledReason }: { s: StoredSuggestion; applyDisabledReason: string | null }) {
+export function SuggestionItem({ s, applyDisabledReason, applyAction }: { s: StoredSuggestion; applyDisabledReason: string | null; applyAction: IndexActions["apply"] }) {
   return (
     <li data-testid="suggestion" style={{ marginBottom: "1rem" }}>
       <p>
@@ -26,7 +27,7 @@ export function SuggestionItem({ s, applyDisabledReason }: { s: StoredSuggestion
           ))}
         </ul>
       </details>
-      {(!s.applied || s.applied.status !== "valid") && <ApplyIndexForm suggestionId={s.id} ddl={s.ddl} disabledReason={applyDisabledReason} />}
+      {(!s.applied || s.applied.status !== "valid") && <ApplyIndexForm suggestionId={s.id} ddl={s.ddl} disabledReason={applyDisabledReason} action={applyAction} />}
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { AdviseForm } from "./advise-form";
 import { SuggestionItem } from "./suggestion-item";
 import { AppliedIndexes } from "./applied-indexes";
 import { BuildProgress } from "./build-progress";
+import type { IndexActions } from "./database-actions";
 
 const METHOD: Record<string, string> = {
   hypopg: "HypoPG hypothetical indexes (nothing built while advising)",
@@ -17,7 +18,7 @@ const METHOD: Record<string, string> = {
 };
 
 /** The advisor's stored suggestions, apply/roll back (admin), build progress and applied indexes. */
-export async function SuggestionsSection({ actor }: { actor: Actor }) {
+export async function SuggestionsSection({ actor, actions }: { actor: Actor; actions: IndexActions }) {
   const [advice, applied] = await Promise.all([latestAdvice(actor), listAppliedIndexes(actor)]);
   const canChange = can(actor.role, "index.change");
   const applyDisabled = canChange ? null : `Only an administrator may apply indexes (your role: ${actor.role}).`;
@@ -29,7 +30,7 @@ export async function SuggestionsSection({ actor }: { actor: Actor }) {
         <p className="muted" data-testid="index-methods">
           Clinical database: {target.label}. What-if: {methods.whatIf}. Builds: {methods.build}.
         </p>
-        <AdviseForm disabledReason={can(actor.role, "index.advise") ? null : `Your role (${actor.role}) may read advice but not run the advisor.`} />
+        <AdviseForm disabledReason={can(actor.role, "index.advise") ? null : `Your role (${actor.role}) may read advice but not run the advisor.`} action={actions.advise} />
         {!advice && <EmptyState testId="suggestions-empty">The advisor has not run yet.</EmptyState>}
         {advice && (
           <>
@@ -40,15 +41,15 @@ export async function SuggestionsSection({ actor }: { actor: Actor }) {
               <EmptyState testId="suggestions-none">No index would bring any statement below half its cost.</EmptyState>
             ) : (
               <ol style={{ listStyle: "none", padding: 0 }}>
-                {advice.suggestions.map((s) => <SuggestionItem key={s.id} s={s} applyDisabledReason={applyDisabled} />)}
+                {advice.suggestions.map((s) => <SuggestionItem key={s.id} s={s} applyDisabledReason={applyDisabled} applyAction={actions.apply} />)}
               </ol>
             )}
           </>
         )}
       </Card>
       <Card title="Applied indexes" testId="applied">
-        <BuildProgress />
-        <AppliedIndexes rows={applied} canChange={canChange} />
+        <BuildProgress read={actions.buildProgress} />
+        <AppliedIndexes rows={applied} canChange={canChange} rollbackAction={actions.rollback} />
       </Card>
     </>
   );

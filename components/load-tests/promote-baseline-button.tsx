@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { promoteBaselineAction } from "@/app/(console)/load-tests/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { FormAction } from "@/components/ui/form-action";
 
 /** Admin-only: makes this passed run the baseline of its scenario and target (the page then re-renders as the baseline). */
-export function PromoteBaselineButton({ runId }: { runId: string }) {
-  const [state, promote, pending] = useActionState(promoteBaselineAction, null);
+export function PromoteBaselineButton({ runId, action }: { runId: string; action: FormAction<{ noise: number | null }> }) {
+  const [state, promote, pending] = useActionState(action, null);
   return (
     <form action={promote}>
       <input type="hidden" name="runId" value={runId} />

@@ -4,8 +4,8 @@ import dynamic from "next/dynamic";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { abortRunAction } from "@/app/(console)/load-tests/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { FormAction } from "@/components/ui/form-action";
 import type { RunView } from "@/lib/services/load-tests/get-run";
 import { RunSummaryView } from "./run-summary";
 
@@ -21,14 +21,14 @@ const LatencyDistributionChart = dynamic(() => import("@/components/charts/laten
 
 const POLL_MS = 1000;
 
-function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
+function Live({ initial, canAbort, abortAction }: { initial: RunView; canAbort: boolean; abortAction: FormAction }) {
   const { data: run = initial } = useQuery({
     queryKey: ["run", initial.id],
     queryFn: async () => (await fetch(`/api/runs/${initial.id}`, { cache: "no-store" })).json() as Promise<RunView>,
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.status === "running" ? POLL_MS : false),
   });
-  const [abortState, abort, aborting] = useActionState(abortRunAction, null);
+  const [abortState, abort, aborting] = useActionState(abortAction, null);
   // When a live run finishes, re-render the server parts (baseline verdict, history) once.
   const router = useRouter();
   const wasRunning = useRef(initial.status === "running");
@@ -76,7 +76,7 @@ function Live({ initial, canAbort }: { initial: RunView; canAbort: boolean }) {
   );
 }
 
-export function RunLive(props: { initial: RunView; canAbort: boolean }) {
+export function RunLive(props: { initial: RunView; canAbort: boolean; abortAction: FormAction }) {
   const [client] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={client}>

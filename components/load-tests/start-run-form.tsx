@@ -2,8 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { verdictWarning } from "@/lib/engines/loadgen/verdict-warning";
-import { startRunAction } from "@/app/(console)/load-tests/actions";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import type { FormAction } from "@/components/ui/form-action";
 
 export interface ScenarioOption {
   name: string;
@@ -15,8 +15,8 @@ export interface ScenarioOption {
   endpoints: string[];
 }
 
-export function StartRunForm({ scenarios, defaultTarget }: { scenarios: ScenarioOption[]; defaultTarget: string }) {
-  const [state, action, pending] = useActionState(startRunAction, null);
+export function StartRunForm({ scenarios, defaultTarget, action: start }: { scenarios: ScenarioOption[]; defaultTarget: string; action: FormAction }) {
+  const [state, action, pending] = useActionState(start, null);
   const err = state && !state.ok ? state : null;
   const [scenarioName, setScenarioName] = useState("light");
   const [duration, setDuration] = useState("");

@@ -1,4 +1,4 @@
-import type { TrafficHistory } from "@/lib/services/monitoring/traffic-history";
+import type { TrafficHistory } from "@/lib/services/monitoring/traffic-types";
 import { SLOS } from "@/lib/engines/slo/definitions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

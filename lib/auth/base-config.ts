@@ -7,7 +7,7 @@ const TWELVE_HOURS_S = 12 * 60 * 60;
 /**
  * The part of the Auth.js config that proxy.ts shares: JWT handling only, no database.
  * The JWT carries just the server-side session id; roles and revocation are read from the
- * session row on every request (lib/auth/dal.ts), so a JWT is never trusted on its own.
+ * session row on every request (lib/services/auth/dal.ts), so a JWT is never trusted on its own.
  */
 export const baseAuthConfig = {
   pages: { signIn: "/login" },

@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/next-auth";
+import { signIn } from "@/lib/services/auth/next-auth";
 import { signInSchema } from "@/lib/validations/auth";
 
 export interface SignInState {

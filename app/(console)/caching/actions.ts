@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { updateCachePolicies, type SavedPolicies } from "@/lib/services/caching/cache-policies";
 import { invalidateCache } from "@/lib/services/caching/invalidate-cache";

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { cachingState } from "@/lib/services/caching/caching-state";
 import { PolicyForm } from "@/components/caching/policy-form";
 import { InvalidateForm } from "@/components/caching/invalidate-form";
 import { HitRates } from "@/components/caching/hit-rates";
+import { invalidateAction, updatePoliciesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Caching" };
 
@@ -42,12 +43,12 @@ export default async function CachingPage() {
       </section>
       <section className="panel">
         <h2>Policies per data class</h2>
-        <PolicyForm {...state.saved} editable={admin && state.configured} />
+        <PolicyForm {...state.saved} editable={admin && state.configured} action={updatePoliciesAction} />
       </section>
       {admin && state.configured && (
         <section className="panel">
           <h2>Invalidate</h2>
-          <InvalidateForm />
+          <InvalidateForm action={invalidateAction} />
         </section>
       )}
     </>

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { startOptimize } from "@/lib/services/database/optimize/start-optimize";
 import { confirmOptimize } from "@/lib/services/database/optimize/confirm-optimize";

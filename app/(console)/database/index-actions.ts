@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { adviseIndexes } from "@/lib/services/database/advise-indexes";
 import { applyIndex, type AppliedIndexResult } from "@/lib/services/database/apply-index";

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { getInsight } from "@/lib/services/database/get-insight";
 import { InsightSections } from "@/components/database/insight-sections";
 import { OptimizeSection } from "@/components/database/optimize-section";
 import { SuggestionsSection } from "@/components/database/suggestions-section";
 import { PoolSection } from "@/components/database/pool-section";
 import { updatePoolSettingsAction } from "./pool-actions";
+import { adviseIndexesAction, applyIndexAction, indexBuildProgressAction, rollbackIndexAction } from "./index-actions";
+import { confirmOptimizeAction, startOptimizeAction } from "./actions";
+
+const indexActions = { advise: adviseIndexesAction, apply: applyIndexAction, rollback: rollbackIndexAction, buildProgress: indexBuildProgressAction };
+const optimizeActions = { start: startOptimizeAction, confirm: confirmOptimizeAction };
 
 export const metadata: Metadata = { title: "Database" };
 
@@ -16,8 +21,8 @@ export default async function DatabasePage() {
     <>
       <h1>Database</h1>
       <InsightSections result={insight} />
-      <SuggestionsSection actor={actor} />
-      <OptimizeSection actor={actor} />
+      <SuggestionsSection actor={actor} actions={indexActions} />
+      <OptimizeSection actor={actor} actions={optimizeActions} />
       <PoolSection action={updatePoolSettingsAction} />
     </>
   );

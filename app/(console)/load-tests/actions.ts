@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { startRun } from "@/lib/services/load-tests/start-run";
 import { abortRun } from "@/lib/services/load-tests/abort-run";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -9,6 +9,7 @@ import { scenarioDurationS } from "@/lib/engines/loadgen/run-scenario";
 import { scenarioEndpoints } from "@/lib/engines/loadgen/threshold-scopes";
 import { StartRunForm } from "@/components/load-tests/start-run-form";
 import { RunList } from "@/components/load-tests/run-list";
+import { startRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Load tests" };
 
@@ -32,7 +33,7 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
       {can(actor.role, "loadtest.run") && (
         <section className="panel">
           <h2 style={{ marginTop: 0 }}>Start a run</h2>
-          <StartRunForm scenarios={scenarios} defaultTarget={env().CLINICAL_URL} />
+          <StartRunForm scenarios={scenarios} defaultTarget={env().CLINICAL_URL} action={startRunAction} />
         </section>
       )}
       <section className="panel">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { webVitalsSummary } from "@/lib/services/monitoring/web-vitals-summary";
 import { trafficHistory } from "@/lib/services/monitoring/traffic-history";
 import { MONITORING_RANGES_S, monitoringRange, trafficScope } from "@/lib/validations/monitoring";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/auth/dal";
+import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { resourcesState } from "@/lib/services/resources/resources-state";
 import { resourceHistory } from "@/lib/services/resources/resource-history";

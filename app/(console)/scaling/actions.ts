@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import type { SavedScalingPolicy } from "@/lib/services/scaling/scaling-policy";
 import { startSurge, type ActiveSurge } from "@/lib/services/scaling/surges";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/dal";
+import { requirePagePermission } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { recordedDemandForecast, syntheticDemandForecast } from "@/lib/services/scaling/demand-forecasts";
 import { KUBERNETES_EXPORTS } from "@/lib/services/scaling/kubernetes-export";

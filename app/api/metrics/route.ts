@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { consoleMetrics } from "@/lib/metrics/registry";
 

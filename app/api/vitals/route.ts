@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { routeTemplateOf } from "@/lib/metrics/route-of";
 import { recordWebVital } from "@/lib/metrics/web-vitals";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAuditEvent, type Tx } from "../../audit/record-event";
 
 export interface SessionOwner {

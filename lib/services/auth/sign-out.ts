@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db/prisma";
 import type { Actor } from "../../auth/actor";
 import { endSession } from "./end-session";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db/prisma";
 import { sessionIdleMs } from "../../auth/limits";
 import type { Actor } from "../../auth/actor";

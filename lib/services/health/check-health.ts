@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db/prisma";
 import { env } from "../../env";
 import { redis, redisStatus, type RedisStatus } from "../../redis/client";

@@ -4,7 +4,7 @@ import { burnRate } from "../../engines/slo/burn-rate";
 import { BAD_STATUS_REGEX, CLINICAL_JOB, HTTP_DURATION_METRIC as H, REAL_TRAFFIC_MATCHER, errorRatioQuery } from "../../engines/slo/promql";
 import { chooseStepS, type KeyStats, type SeriesPoint } from "../../engines/monitoring/traffic-series";
 import type { MonitoringRange } from "../../validations/monitoring";
-import type { TrafficHistory, TrafficView } from "./traffic-history";
+import type { TrafficHistory, TrafficView } from "./traffic-types";
 
 type Matrix = Array<{ metric: Record<string, string>; values?: [number, string][]; value?: [number, string] }>;
 

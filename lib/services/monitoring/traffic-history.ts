@@ -5,28 +5,11 @@ import { db } from "../../db/prisma";
 import { env } from "../../env";
 import { SLOS } from "../../engines/slo/definitions";
 import { burnSeries } from "../../engines/monitoring/burn-series";
-import { chooseStepS, statsOf, trafficSeries, type CounterSample, type KeyStats, type SeriesPoint } from "../../engines/monitoring/traffic-series";
+import { chooseStepS, statsOf, trafficSeries, type CounterSample } from "../../engines/monitoring/traffic-series";
 import { classesOf, routesOf, ROUTE_DETAIL_HOURS, type ScrapeRecord } from "../../metrics/scrape-record";
 import { MONITORING_RANGES_S, type MonitoringRange } from "../../validations/monitoring";
 import { prometheusTraffic } from "./prometheus-traffic";
-
-export interface TrafficView {
-  keys: string[];
-  points: SeriesPoint[];
-  /** Whole-range figures per key. */
-  totals: Record<string, KeyStats>;
-}
-
-export interface TrafficHistory {
-  source: { kind: "scrape" | "prometheus"; description: string };
-  includeSynthetic: boolean;
-  range: MonitoringRange;
-  stepS: number;
-  byClass: TrafficView;
-  byRoute: TrafficView;
-  burn: Array<{ at: number; bySlo: Record<string, number | null> }>;
-  error?: string;
-}
+import type { TrafficHistory, TrafficView } from "./traffic-types";
 
 type Row = { scraped_at: Date } & Pick<ScrapeRecord, "classes" | "syntheticClasses" | "routes">;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { summarizeHistogram } from "../../metrics/histogram-summary";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "../../errors";
 import { db } from "../../db/prisma";
 import { recordAuditEvent } from "../../audit/record-event";

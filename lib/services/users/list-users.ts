@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "../../db/prisma";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";

@@ -1,6 +1,6 @@
 "use server";
 
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { listAuditEvents, type AuditRow } from "@/lib/services/audit/list-audit-events";
 import { verifyAuditTrail, type TrailVerification } from "@/lib/services/audit/verify-audit-trail";

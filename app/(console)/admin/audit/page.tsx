@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/dal";
+import { requirePagePermission } from "@/lib/services/auth/dal";
 import { AppError } from "@/lib/errors";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { AuditFilters } from "@/components/admin/audit-filters";

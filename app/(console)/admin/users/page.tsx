@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePagePermission } from "@/lib/auth/dal";
+import { requirePagePermission } from "@/lib/services/auth/dal";
 import { listUsers } from "@/lib/services/users/list-users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/next-auth";
-import { getActor } from "@/lib/auth/dal";
+import { handlers } from "@/lib/services/auth/next-auth";
+import { getActor } from "@/lib/services/auth/dal";
 import { signOutSession } from "@/lib/services/auth/sign-out";
 import { sessionIdleMs } from "@/lib/auth/limits";
 

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
-import { getActor } from "@/lib/auth/dal";
-import { signOut } from "@/lib/auth/next-auth";
+import { getActor } from "@/lib/services/auth/dal";
+import { signOut } from "@/lib/services/auth/next-auth";
 import { PENDING_SIGN_OUT_COOKIE } from "@/lib/auth/pending-sign-out";
 import { signOutSession } from "@/lib/services/auth/sign-out";
 import { pendingSignOutSchema } from "@/lib/validations/auth";

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { getRun } from "@/lib/services/load-tests/get-run";
 import { seriesCsv } from "@/lib/services/load-tests/series-csv";

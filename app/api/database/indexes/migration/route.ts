@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { appliedIndexesMigration } from "@/lib/services/database/applied-indexes";
 

@@ -1,4 +1,4 @@
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { getOptimize } from "@/lib/services/database/optimize/get-optimize";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getActor } from "@/lib/auth/dal";
+import { getActor } from "@/lib/services/auth/dal";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
 import { kubernetesExport } from "@/lib/services/scaling/kubernetes-export";
 

@@ -2,13 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { AppError } from "../errors";
-import { validateSession } from "../services/auth/validate-session";
-import { clientIpFrom } from "../http/client-ip";
+import { AppError } from "../../errors";
+import { validateSession } from "./validate-session";
+import { clientIpFrom } from "../../http/client-ip";
 import { auth } from "./next-auth";
-import { authorize } from "./authorize";
-import type { Actor } from "./actor";
-import type { Permission } from "./roles";
+import { authorize } from "../../auth/authorize";
+import type { Actor } from "../../auth/actor";
+import type { Permission } from "../../auth/roles";
 
 /** The signed-in actor for this request, from a live session row; null when there is none. */
 export const getActor = cache(async (): Promise<Actor | null> => {

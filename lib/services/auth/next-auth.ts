@@ -1,10 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { AppError } from "../errors";
-import { signInWithPassword } from "../services/auth/sign-in";
-import { baseAuthConfig } from "./base-config";
-import { clientIpFrom } from "../http/client-ip";
+import { AppError } from "../../errors";
+import { signInWithPassword } from "./sign-in";
+import { baseAuthConfig } from "../../auth/base-config";
+import { clientIpFrom } from "../../http/client-ip";
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
