@@ -2,32 +2,16 @@ import "server-only";
 import { AppError } from "../../errors";
 import { adviseIndexes } from "../../engines/index-advisor/advise";
 import { buildIndex, dropIndex, ensureAbsent, IndexBuildRefused } from "../../engines/index-advisor/build-index";
-import { readBuildProgress, type BuildProgress } from "../../engines/index-advisor/build-progress";
+import { readBuildProgress } from "../../engines/index-advisor/build-progress";
 import { MissingExtensionError } from "../../engines/index-advisor/extensions";
-import { recheckSuggestion, tableFingerprint, type Recheck } from "../../engines/index-advisor/recheck";
-import type { Advice, Candidate } from "../../engines/index-advisor/types";
+import { recheckSuggestion, tableFingerprint } from "../../engines/index-advisor/recheck";
 import { readStatementMeans } from "../../engines/index-advisor/workload";
 import { clinicalDatabaseTarget, withClinicalSession, type ClinicalDatabaseTarget } from "./clinical-database";
+import type { ClinicalIndexOps } from "./index-ops";
 import { remoteIndexOps } from "./remote-index-ops";
 
-/**
- * Every index operation the console performs on the clinical database, behind one interface:
- * direct sessions on PostgreSQL, or the clinical service's signed control plane for embedded
- * PGlite (remote-index-ops.ts). Refusals are CONFLICT AppErrors either way; a failed build is
- * a plain error the apply service records.
- */
-export interface ClinicalIndexOps {
-  target: ClinicalDatabaseTarget;
-  advise(minCalls: number): Promise<{ advice: Advice; fingerprints: Record<string, string | null> }>;
-  fingerprint(schema: string, table: string): Promise<string | null>;
-  /** CONFLICT when the index (or one leading with its key) already exists. */
-  ensureAbsent(candidate: Candidate & { name: string }): Promise<void>;
-  recheck(candidate: Candidate, queries: string[]): Promise<Recheck>;
-  statementMeans(queryIds: string[]): Promise<Record<string, { calls: number; meanMs: number }>>;
-  build(candidate: Candidate & { name: string }): Promise<{ ms: number; ddl: string }>;
-  drop(schema: string, name: string): Promise<{ existed: boolean }>;
-  progress(): Promise<BuildProgress[]>;
-}
+export type { ClinicalIndexOps };
+
 
 /** Engine refusals become typed console errors; a missing extension carries its fix. */
 export function translateIndexError(err: unknown): never {

@@ -7,7 +7,7 @@ import type { Recheck } from "../../engines/index-advisor/recheck";
 import type { Advice, Candidate } from "../../engines/index-advisor/types";
 import { clinicalAdmin, ClinicalAdminRefusal } from "../caching/clinical-admin";
 import type { ClinicalDatabaseTarget } from "./clinical-database";
-import type { ClinicalIndexOps } from "./clinical-index-ops";
+import type { ClinicalIndexOps } from "./index-ops";
 
 const BASE = "/admin/database/indexes";
 
