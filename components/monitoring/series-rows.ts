@@ -1,4 +1,4 @@
-import type { KeyStats, SeriesPoint } from "@/lib/engines/monitoring/traffic-series";
+import type { KeyStats, TrafficPoint } from "@/lib/engines/monitoring/traffic-series";
 
 export type Metric = keyof KeyStats;
 
@@ -17,7 +17,7 @@ export const UNIT: Record<Metric, string> = { requests: "", rps: "/s", errorRati
 const label = (at: number) => new Date(at).toISOString().slice(11, 19);
 
 /** Chart rows for one metric: one column per key, null where a step had no requests. */
-export function metricRows(points: SeriesPoint[], keys: string[], metric: Metric): Array<Record<string, string | number | null>> {
+export function metricRows(points: TrafficPoint[], keys: string[], metric: Metric): Array<Record<string, string | number | null>> {
   return points.map((p) => {
     const row: Record<string, string | number | null> = { t: label(p.at) };
     for (const k of keys) {
@@ -30,7 +30,7 @@ export function metricRows(points: SeriesPoint[], keys: string[], metric: Metric
 }
 
 /** Chart rows for several metrics of one key (e.g. one route's p50/p95/p99). */
-export function keyRows(points: SeriesPoint[], key: string, metrics: Metric[]): Array<Record<string, string | number | null>> {
+export function keyRows(points: TrafficPoint[], key: string, metrics: Metric[]): Array<Record<string, string | number | null>> {
   return points.map((p) => {
     const row: Record<string, string | number | null> = { t: label(p.at) };
     const s = p.byKey[key];

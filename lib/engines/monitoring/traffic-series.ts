@@ -26,7 +26,7 @@ export interface KeyStats {
   p99: number | null;
 }
 
-export interface SeriesPoint {
+export interface TrafficPoint {
   at: number;
   byKey: Record<string, KeyStats>;
 }
@@ -83,7 +83,7 @@ export function statsOf(c: Counts, seconds: number): KeyStats {
  * point is the stats of its step. Also returns the whole range's counts per key.
  */
 export interface TrafficSeries {
-  points: SeriesPoint[];
+  points: TrafficPoint[];
   /** Per step, the counts per key (what `points` summarise), for burn rates. */
   bins: Array<{ at: number; counts: Record<string, Counts> }>;
   totals: Record<string, Counts>;

@@ -2,7 +2,7 @@ import "server-only";
 import { SLOS } from "../../engines/slo/definitions";
 import { burnRate } from "../../engines/slo/burn-rate";
 import { BAD_STATUS_REGEX, CLINICAL_JOB, HTTP_DURATION_METRIC as H, REAL_TRAFFIC_MATCHER, errorRatioQuery } from "../../engines/slo/promql";
-import { chooseStepS, type KeyStats, type SeriesPoint } from "../../engines/monitoring/traffic-series";
+import { chooseStepS, type KeyStats, type TrafficPoint } from "../../engines/monitoring/traffic-series";
 import type { MonitoringRange } from "../../validations/monitoring";
 import type { TrafficHistory, TrafficView } from "./traffic-types";
 
@@ -42,7 +42,7 @@ async function viewBy(base: string, by: "priority_class" | "route", sel: string,
     Promise.all(names.map((n) => query(base, "query", { query: whole[n], time: String(range.end / 1000) }))),
   ]);
   const keys = [...new Set(totals[1]!.filter((r) => (num(r.value?.[1]) ?? 0) > 0).map((r) => r.metric[by] ?? "unknown"))].sort();
-  const at = new Map<number, SeriesPoint>();
+  const at = new Map<number, TrafficPoint>();
   const point = (t: number) => at.get(t) ?? (at.set(t, { at: t, byKey: {} }), at.get(t)!);
   const blank = (): KeyStats => ({ requests: 0, rps: 0, errorRatio: null, p50: null, p95: null, p99: null });
   names.forEach((n, i) => {

@@ -1,10 +1,10 @@
 /** The shape of the Monitoring page's traffic history, whichever source (scrapes or Prometheus) filled it. */
-import type { KeyStats, SeriesPoint } from "../../engines/monitoring/traffic-series";
+import type { KeyStats, TrafficPoint } from "../../engines/monitoring/traffic-series";
 import type { MonitoringRange } from "../../validations/monitoring";
 
 export interface TrafficView {
   keys: string[];
-  points: SeriesPoint[];
+  points: TrafficPoint[];
   /** Whole-range figures per key. */
   totals: Record<string, KeyStats>;
 }
