@@ -22,6 +22,7 @@ test.describe("baselines and verdicts on the run page", () => {
     await new LoginPage(page).signInAs(E2E.adminEmail, E2E.adminPassword);
     const first = await finishedLightRun(page);
     await expect(page.getByTestId("baseline-reason")).toContainText("No baseline is promoted");
+    await page.getByTestId("promote-baseline-reason").fill("e2e: first light run on the fresh service");
     await page.getByTestId("promote-baseline").click();
     // The action revalidates the page: it now says so, names the noise, and offers no button.
     await expect(page.getByTestId("baseline-reason")).toHaveText("This run is the baseline.");

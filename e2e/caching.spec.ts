@@ -9,6 +9,7 @@ test.describe("caching page", () => {
     await page.goto("/caching");
     await expect(page.getByTestId("cache-l2")).toContainText(/Redis|memory/);
     await page.getByLabel("vital-signs TTL").fill("45");
+    await page.getByTestId("policy-reason").fill("e2e: vitals refresh every 45 s on ward 2A");
     await page.getByTestId("policy-save").click();
     const effect = page.getByTestId("policy-effect");
     await expect(effect).toContainText(/Version \d+: took effect on the clinical service at/);
@@ -20,6 +21,7 @@ test.describe("caching page", () => {
 
     // Grace for vital signs is refused: they are never served stale.
     await page.getByLabel("vital-signs grace").fill("60");
+    await page.getByTestId("policy-reason").fill("e2e: try serving vitals stale");
     await page.getByTestId("policy-save").click();
     await expect(page.getByTestId("policy-form")).toContainText("never served stale");
 

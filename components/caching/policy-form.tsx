@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/lib/engines/cache/classes";
 import type { SavedPolicies } from "@/lib/services/caching/cache-policies";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import { ReasonField } from "@/components/ui/reason-field";
 import type { FormAction } from "@/components/ui/form-action";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
@@ -35,6 +36,7 @@ export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, 
         {shown.version === 0 ? "Running the brief's defaults (no saved version yet)." : `Version ${shown.version}: `}
         {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
+      {editable && <ReasonField error={field("reason")} testId="policy-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="policy-save">Save and apply</OnlineSubmit>}
       {state && !state.ok && <span className="error" data-testid="policy-error"> {state.message}</span>}
     </form>

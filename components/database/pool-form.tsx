@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/errors";
 import type { SavedPoolSettings } from "@/lib/services/database/pool-settings";
 import { POOL_CLASSES, type PoolSettings } from "@/lib/engines/pool/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import { ReasonField } from "@/components/ui/reason-field";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
@@ -41,6 +42,7 @@ export function PoolForm({ settings, version, savedAt, appliedAt, applyError, ed
         {shown.version === 0 ? "Running the defaults (no saved version yet)." : `Version ${shown.version}: `}
         {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
+      {editable && <ReasonField error={field("reason")} testId="pool-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="pool-save">Save and apply</OnlineSubmit>}
       {state && !state.ok && <span className="error" data-testid="pool-save-error"> {state.message}</span>}
     </form>

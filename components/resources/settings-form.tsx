@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import { ReasonField } from "@/components/ui/reason-field";
 import { FieldError } from "@/components/ui/field-error";
 
 interface Field {
@@ -49,6 +50,7 @@ export function SettingsForm<S extends Saved>({ fields, version, savedAt, applie
         {shown.version === 0 ? "Running the defaults (no saved version yet)." : `Version ${shown.version}: `}
         {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
+      {editable && <ReasonField error={error("reason")} testId="resource-settings-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="resource-settings-save">Save and apply</OnlineSubmit>}
       {state && !state.ok && <span className="error" data-testid="resource-settings-error"> {state.message}</span>}
     </form>

@@ -24,7 +24,9 @@ export class DatabasePoolSection {
     return this.page.getByTestId("pool-size");
   }
 
-  async save() {
+  /** Every change says why (kept in the audit event). */
+  async save(reason = "e2e: pool sized for the morning-rounds test") {
+    await this.page.getByTestId("pool-reason").fill(reason);
     await this.page.getByTestId("pool-save").click();
   }
 

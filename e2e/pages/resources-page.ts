@@ -37,7 +37,9 @@ export class ResourcesPage {
   fieldError(path: string) {
     return this.page.getByTestId(`setting-error-${path}`);
   }
-  async save() {
+  /** Every change says why (kept in the audit event). */
+  async save(reason = "e2e: limiter settings for the overload test") {
+    await this.page.getByTestId("resource-settings-reason").fill(reason);
     await this.page.getByTestId("resource-settings-save").click();
   }
   effect() {

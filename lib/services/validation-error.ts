@@ -10,3 +10,9 @@ export function invalidInput(error: z.ZodError): AppError {
   }
   return new AppError("INVALID_INPUT", "Some fields need attention.", fields);
 }
+
+/** Every field's messages from several validations of one form (e.g. the settings and the reason), or null when all passed. */
+export function invalidFields(...results: { success: boolean; error?: z.ZodError }[]): AppError | null {
+  const issues = results.flatMap((r) => (r.success || !r.error ? [] : r.error.issues));
+  return issues.length ? invalidInput({ issues } as z.ZodError) : null;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "./reason";
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL");
 
@@ -11,8 +12,7 @@ export const adviseArgsSchema = z
   })
   .strict();
 
-/** A reason someone will read in the audit trail months later: a sentence, not a keystroke. */
-const reason = z.string().trim().min(8, "say why in a sentence (at least 8 characters)").max(500);
+const reason = reasonSchema;
 
 export const applyIndexInputSchema = z.object({ suggestionId: z.string().min(1).max(64), reason });
 export const rollbackIndexInputSchema = z.object({ appliedIndexId: z.string().min(1).max(64), reason });

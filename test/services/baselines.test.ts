@@ -28,29 +28,33 @@ async function storedRun(p95: number, seed: number, opts: { status?: "passed" | 
   });
 }
 
+const WHY = "release 4.2 measured on the quiet Sunday window";
+
 describe.each(consoleDbKinds())("baselines and regression verdicts on %s", (kind) => {
   useFreshConsoleDb(kind);
 
   it("lets only an admin promote, audits refusals, and refuses a failed run", async () => {
     const run = await storedRun(400, 1);
     const ops = await makeActor("ops");
-    await expect(promoteBaseline(ops, { runId: run.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(promoteBaseline(ops, { runId: run.id, reason: WHY })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await auditEventsFor({ action: "access.denied", actor: ops.email })).toHaveLength(1);
     const failed = await storedRun(400, 2, { status: "failed" });
-    await expect(promoteBaseline(await makeActor("admin"), { runId: failed.id })).rejects.toThrow(/Only a passed run/);
-    await expect(promoteBaseline(await makeActor("admin"), { runId: "not-a-uuid" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(promoteBaseline(await makeActor("admin"), { runId: failed.id, reason: WHY })).rejects.toThrow(/Only a passed run/);
+    await expect(promoteBaseline(await makeActor("admin"), { runId: "not-a-uuid", reason: WHY })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    // Every change says why: no reason, no baseline.
+    await expect(promoteBaseline(await makeActor("admin"), { runId: run.id })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: [expect.any(String)] } });
   });
 
   it("promotes with the noise measured against the previous run, then judges later runs three ways", async () => {
     const admin = await makeActor("admin");
     const before = await storedRun(400, 10, { createdAt: new Date(Date.now() - 60_000), scenario: "peak" });
     const base = await storedRun(404, 11, { scenario: "peak" });
-    const { noise } = await promoteBaseline(admin, { runId: base.id });
+    const { noise } = await promoteBaseline(admin, { runId: base.id, reason: WHY });
     expect(noise).toBeGreaterThan(0);
     expect(noise).toBeLessThan(0.05);
     const [event] = await auditEventsFor({ action: "baseline.promote", actor: admin.email });
     expect(event).toMatchObject({ target: base.id, outcome: "success" });
-    expect(event!.after).toMatchObject({ runId: base.id, noiseRunId: before.id });
+    expect(event!.after).toMatchObject({ runId: base.id, noiseRunId: before.id, reason: WHY });
 
     const viewer = await makeActor("compliance");
     expect(await compareWithBaseline(viewer, { runId: base.id })).toMatchObject({ result: null, reason: "This run is the baseline." });

@@ -15,10 +15,11 @@ import { auditEventsFor, makeActor } from "../support/actors";
 const SECRET = "test-only-clinical-admin-secret-0123456789";
 
 /** The policy form's flat fields for a policy set. */
+const REASON = "ward 2A reported slow vitals during rounds";
 function form(p: CachePolicies): Record<string, string> {
-  return Object.fromEntries(CACHE_DATA_CLASSES.flatMap((c) => [
+  return { reason: REASON, ...Object.fromEntries(CACHE_DATA_CLASSES.flatMap((c) => [
     [`${c}.ttlS`, String(p[c].ttlS)], [`${c}.graceS`, String(p[c].graceS)], [`${c}.maxEntryBytes`, String(p[c].maxEntryBytes)], ...(p[c].l1 ? [[`${c}.l1`, "on"]] : []),
-  ]));
+  ])) };
 }
 
 describe("cache policies from the console to a running clinical service", () => {
@@ -51,7 +52,7 @@ describe("cache policies from the console to a running clinical service", () => 
     expect(state.service).toMatchObject({ version: 1 });
     expect(state.service!.policies["patient-demographics"].ttlS).toBe(120);
     const [event] = await auditEventsFor({ action: "cache.policy.update", actor: admin.email });
-    expect(event).toMatchObject({ outcome: "success", target: "cache-policies:v1" });
+    expect(event).toMatchObject({ outcome: "success", target: "cache-policies:v1", after: { reason: REASON } });
   });
 
   it("refuses grace for vital signs and non-admins, changing nothing", async () => {
@@ -60,6 +61,7 @@ describe("cache policies from the console to a running clinical service", () => 
     await expect(updateCachePolicies(admin, form(stale))).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { "vital-signs.graceS": [expect.stringMatching(/never served stale/)] } });
     const ops = await makeActor("ops");
     await expect(updateCachePolicies(ops, form(DEFAULT_CACHE_POLICIES))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateCachePolicies(admin, { ...form(DEFAULT_CACHE_POLICIES), reason: " " })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: [expect.stringMatching(/say why/)] } });
     expect((await currentPolicies()).version).toBe(1);
   });
 

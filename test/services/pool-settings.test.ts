@@ -12,8 +12,9 @@ import { auditEventsFor, makeActor } from "../support/actors";
 const SECRET = "test-only-clinical-admin-secret-0123456789";
 
 /** The pool form's flat fields for a settings set. */
+const REASON = "ward 2A reported slow vitals during rounds";
 function form(s: PoolSettings): Record<string, string> {
-  return { size: String(s.size), ...Object.fromEntries(POOL_CLASSES.flatMap((c) => [[`${c}.reserved`, String(s.classes[c].reserved)], [`${c}.statementTimeoutMs`, String(s.classes[c].statementTimeoutMs)]])) };
+  return { reason: REASON, size: String(s.size), ...Object.fromEntries(POOL_CLASSES.flatMap((c) => [[`${c}.reserved`, String(s.classes[c].reserved)], [`${c}.statementTimeoutMs`, String(s.classes[c].statementTimeoutMs)]])) };
 }
 
 describe("pool settings from the console to a running clinical service", () => {
@@ -47,7 +48,7 @@ describe("pool settings from the console to a running clinical service", () => {
     expect(state.service).toMatchObject({ version: 1, settings: { size: 14 } });
     expect(state.usage).not.toBeNull();
     const [event] = await auditEventsFor({ action: "database.pool.update", actor: admin.email });
-    expect(event).toMatchObject({ outcome: "success", target: "pool-settings:v1", before: { version: 0, settings: DEFAULT_POOL_SETTINGS }, after: { version: 1, settings: edited } });
+    expect(event).toMatchObject({ outcome: "success", target: "pool-settings:v1", before: { version: 0, settings: DEFAULT_POOL_SETTINGS }, after: { version: 1, settings: edited, reason: REASON } });
   });
 
   it("refuses ops and compliance (audited) and bad input naming the field, applying nothing", async () => {
@@ -64,6 +65,8 @@ describe("pool settings from the console to a running clinical service", () => {
       [{ ...form(DEFAULT_POOL_SETTINGS), "emergency.statementTimeoutMs": "50" }, "emergency.statementTimeoutMs"],
       [{ ...form(DEFAULT_POOL_SETTINGS), "patient-data.reserved": "-1" }, "patient-data.reserved"],
       [{ ...form(DEFAULT_POOL_SETTINGS), "system.statementTimeoutMs": "" }, "system.statementTimeoutMs"],
+      [{ ...form(DEFAULT_POOL_SETTINGS), reason: "" }, "reason"], // every change says why
+      [{ ...form(DEFAULT_POOL_SETTINGS), reason: "tune" }, "reason"],
     ];
     for (const [input, fieldName] of cases) {
       await expect(updatePoolSettings(admin, input)).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { [fieldName]: [expect.any(String)] } });

@@ -13,12 +13,13 @@ import { auditEventsFor, makeActor } from "../support/actors";
 const SECRET = "test-only-clinical-admin-secret-0123456789";
 
 /** The settings form's flat fields for a settings set. */
+const REASON = "ward 2A reported slow vitals during rounds";
 function form(s: ResourceSettings): Record<string, string> {
   const get = (path: string) => path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s);
-  return Object.fromEntries(RESOURCE_SETTING_FIELDS.flatMap(({ path, kind }) => {
+  return { reason: REASON, ...Object.fromEntries(RESOURCE_SETTING_FIELDS.flatMap(({ path, kind }) => {
     const v = get(path);
     return kind === "boolean" ? (v ? [[path, "on"]] : []) : [[path, String(v)]];
-  }));
+  })) };
 }
 
 describe("resource settings from the console to a running clinical service", () => {
@@ -58,16 +59,16 @@ describe("resource settings from the console to a running clinical service", () 
     await pushResourceSettings(3, edited); // back to the saved set, for the tests below
     expect(await serviceState()).toMatch(/^clinical_admission_enabled 0$/m);
     const [event] = await auditEventsFor({ action: "resources.settings.update", actor: admin.email });
-    expect(event).toMatchObject({ outcome: "success", target: "resource-settings:v1" });
+    expect(event).toMatchObject({ outcome: "success", target: "resource-settings:v1", after: { reason: REASON } });
     expect((event!.before as { version: number; settings: ResourceSettings }).settings).toEqual(DEFAULT_RESOURCE_SETTINGS);
   });
 
   it("refuses bad input naming the field, and ops (audited), changing nothing", async () => {
     const admin = await makeActor("admin");
-    const bad = { ...form(DEFAULT_RESOURCE_SETTINGS), "rateLimit.weights.write": "-3", "admission.sharesPct.ai-inference": "90" };
+    const bad = { ...form(DEFAULT_RESOURCE_SETTINGS), "rateLimit.weights.write": "-3", "admission.sharesPct.ai-inference": "90", reason: "" };
     await expect(updateResourceSettings(admin, bad)).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      fields: { "rateLimit.weights.write": [expect.any(String)], "admission.sharesPct": [expect.stringMatching(/add up to 170%/)] },
+      fields: { "rateLimit.weights.write": [expect.any(String)], "admission.sharesPct": [expect.stringMatching(/add up to 170%/)], reason: [expect.stringMatching(/say why/)] },
     });
     const ops = await makeActor("ops");
     await expect(updateResourceSettings(ops, form(DEFAULT_RESOURCE_SETTINGS))).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -5,9 +5,12 @@ import { recordAuditEvent } from "../../audit/record-event";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { runIdSchema } from "../../validations/run";
+import { reasonSchema } from "../../validations/reason";
 import { measuredNoise } from "../../engines/regression/run-comparison";
 import { invalidInput } from "../validation-error";
 import { comparableRun } from "./comparable-run";
+
+const promoteBaselineSchema = runIdSchema.extend({ reason: reasonSchema });
 
 /**
  * Makes a passed run the baseline of its scenario and target (admin; audited with the one it
@@ -15,7 +18,7 @@ import { comparableRun } from "./comparable-run";
  */
 export async function promoteBaseline(actor: Actor | null, input: unknown): Promise<{ noise: number | null }> {
   const user = await authorize(actor, "baseline.promote", { action: "baseline.promote" });
-  const parsed = runIdSchema.safeParse(input);
+  const parsed = promoteBaselineSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const prisma = await db();
   const run = await prisma.loadTestRun.findUnique({ where: { id: parsed.data.runId } });
@@ -36,7 +39,7 @@ export async function promoteBaseline(actor: Actor | null, input: unknown): Prom
     await tx.baseline.upsert({ where: { scenario_target: { scenario: run.scenario, target: run.target } }, create: { scenario: run.scenario, target: run.target, ...data }, update: data });
     await recordAuditEvent(tx, {
       actorId: user.id, actor: user.email, actorRole: user.role, action: "baseline.promote", target: run.id, sourceIp: user.sourceIp, outcome: "success",
-      before: before ? { runId: before.runId } : null, after: { scenario: run.scenario, target: run.target, runId: run.id, noise, noiseRunId: previous?.id ?? null },
+      before: before ? { runId: before.runId } : null, after: { scenario: run.scenario, target: run.target, runId: run.id, noise, noiseRunId: previous?.id ?? null, reason: parsed.data.reason },
     });
   });
   return { noise };

@@ -6,7 +6,8 @@ import type { Actor } from "../../auth/actor";
 import { DEFAULT_CACHE_POLICIES, type CachePolicies } from "../../engines/cache/policy";
 import type { Prisma } from "../../generated/prisma/client";
 import { policiesFromForm } from "../../validations/cache-policies";
-import { invalidInput } from "../validation-error";
+import { invalidFields } from "../validation-error";
+import { withReasonSchema } from "../../validations/reason";
 import { clinicalAdmin } from "./clinical-admin";
 
 export interface SavedPolicies {
@@ -42,14 +43,15 @@ export async function pushPolicies(version: number, policies: CachePolicies): Pr
 export async function updateCachePolicies(actor: Actor | null, input: Record<string, unknown>): Promise<SavedPolicies> {
   const user = await authorize(actor, "policy.change", { action: "cache.policy.update" });
   const parsed = policiesFromForm(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const why = withReasonSchema.safeParse(input);
+  if (!parsed.success || !why.success) throw invalidFields(parsed, why)!;
   const before = await currentPolicies();
   const version = before.version + 1;
   await (await db()).$transaction(async (tx) => {
     await tx.cachePolicyVersion.create({ data: { version, policies: parsed.data as unknown as Prisma.InputJsonValue, createdById: user.id } });
     await recordAuditEvent(tx, {
       actorId: user.id, actor: user.email, actorRole: user.role, action: "cache.policy.update", target: `cache-policies:v${version}`, sourceIp: user.sourceIp, outcome: "success",
-      before: { version: before.version, policies: before.policies }, after: { version, policies: parsed.data },
+      before: { version: before.version, policies: before.policies }, after: { version, policies: parsed.data, reason: why.data.reason },
     });
   });
   await pushPolicies(version, parsed.data);

@@ -6,7 +6,8 @@ import type { Actor } from "../../auth/actor";
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "../../engines/pool/policy";
 import type { Prisma } from "../../generated/prisma/client";
 import { poolSettingsFromForm } from "../../validations/pool-settings";
-import { invalidInput } from "../validation-error";
+import { invalidFields } from "../validation-error";
+import { withReasonSchema } from "../../validations/reason";
 import { clinicalAdmin } from "../caching/clinical-admin";
 
 export interface SavedPoolSettings {
@@ -42,14 +43,15 @@ export async function pushPoolSettings(version: number, settings: PoolSettings):
 export async function updatePoolSettings(actor: Actor | null, input: Record<string, unknown>): Promise<SavedPoolSettings> {
   const user = await authorize(actor, "policy.change", { action: "database.pool.update" });
   const parsed = poolSettingsFromForm(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const why = withReasonSchema.safeParse(input);
+  if (!parsed.success || !why.success) throw invalidFields(parsed, why)!;
   const before = await currentPoolSettings();
   const version = before.version + 1;
   await (await db()).$transaction(async (tx) => {
     await tx.poolSettingsVersion.create({ data: { version, settings: parsed.data as unknown as Prisma.InputJsonValue, createdById: user.id } });
     await recordAuditEvent(tx, {
       actorId: user.id, actor: user.email, actorRole: user.role, action: "database.pool.update", target: `pool-settings:v${version}`, sourceIp: user.sourceIp, outcome: "success",
-      before: { version: before.version, settings: before.settings }, after: { version, settings: parsed.data },
+      before: { version: before.version, settings: before.settings }, after: { version, settings: parsed.data, reason: why.data.reason },
     });
   });
   await pushPoolSettings(version, parsed.data);

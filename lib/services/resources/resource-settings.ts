@@ -6,7 +6,8 @@ import type { Actor } from "../../auth/actor";
 import { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings } from "../../engines/admission/resource-settings";
 import type { Prisma } from "../../generated/prisma/client";
 import { resourceSettingsFromForm } from "../../validations/resource-settings";
-import { invalidInput } from "../validation-error";
+import { invalidFields } from "../validation-error";
+import { withReasonSchema } from "../../validations/reason";
 import { clinicalAdmin } from "../caching/clinical-admin";
 
 export interface SavedResourceSettings {
@@ -39,14 +40,15 @@ export async function pushResourceSettings(version: number, settings: ResourceSe
 export async function updateResourceSettings(actor: Actor | null, input: Record<string, unknown>): Promise<SavedResourceSettings> {
   const user = await authorize(actor, "policy.change", { action: "resources.settings.update" });
   const parsed = resourceSettingsFromForm(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
+  const why = withReasonSchema.safeParse(input);
+  if (!parsed.success || !why.success) throw invalidFields(parsed, why)!;
   const before = await currentResourceSettings();
   const version = before.version + 1;
   await (await db()).$transaction(async (tx) => {
     await tx.resourceSettingsVersion.create({ data: { version, settings: parsed.data as unknown as Prisma.InputJsonValue, createdById: user.id } });
     await recordAuditEvent(tx, {
       actorId: user.id, actor: user.email, actorRole: user.role, action: "resources.settings.update", target: `resource-settings:v${version}`, sourceIp: user.sourceIp, outcome: "success",
-      before: { version: before.version, settings: before.settings }, after: { version, settings: parsed.data },
+      before: { version: before.version, settings: before.settings }, after: { version, settings: parsed.data, reason: why.data.reason },
     });
   });
   await pushResourceSettings(version, parsed.data);
