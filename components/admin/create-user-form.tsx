@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
+import { ReasonField } from "@/components/ui/reason-field";
 import { FieldError } from "@/components/ui/field-error";
 import type { FormAction } from "./user-actions";
 
@@ -50,6 +51,7 @@ export function CreateUserForm({ createAction }: { createAction: FormAction }) {
         <input name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} data-testid="new-user-password" />
         <FieldError message={fieldError("password")} testId="new-user-password-error" />
       </label>
+      <ReasonField error={fieldError("reason")} testId="new-user-reason" />
       <div>
         <OnlineSubmit disabled={pending} data-testid="create-user-submit">
           {pending ? "Creating…" : "Create user"}

@@ -21,6 +21,7 @@ export function UserRowActions({ user, actions }: { user: PublicUser; actions: U
             </option>
           ))}
         </select>
+        <input name="reason" type="text" maxLength={500} placeholder="reason (kept in the audit trail)" aria-label={`Reason for the role change of ${user.email}`} data-testid="role-reason" />
         <OnlineSubmit className="secondary" disabled={rolePending} data-testid="role-save">
           Save role
         </OnlineSubmit>
@@ -28,11 +29,12 @@ export function UserRowActions({ user, actions }: { user: PublicUser; actions: U
       <form action={disAction}>
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="disabled" value={user.disabledAt ? "false" : "true"} />
+        <input name="reason" type="text" maxLength={500} placeholder="reason (kept in the audit trail)" aria-label={`Reason to ${user.disabledAt ? "enable" : "disable"} ${user.email}`} data-testid="disable-reason" />
         <OnlineSubmit className="secondary" disabled={disPending} data-testid="toggle-disabled">
           {user.disabledAt ? "Enable" : "Disable"}
         </OnlineSubmit>
       </form>
-      {error && !error.ok && <span className="error">{error.message}</span>}
+      {error && !error.ok && <span className="error" data-testid="user-row-error">{error.fields?.reason ? `Reason: ${error.fields.reason[0]}` : error.message}</span>}
     </div>
   );
 }

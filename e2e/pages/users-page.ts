@@ -17,6 +17,7 @@ export class UsersPage {
     await this.page.getByTestId("new-user-name").fill(u.name);
     await this.page.getByTestId("new-user-role").selectOption(u.role);
     await this.page.getByTestId("new-user-password").fill(u.password);
+    await this.page.getByTestId("new-user-reason").fill(`e2e: account for ${u.name}`);
     await this.page.getByTestId("create-user-submit").click();
     await expect(this.page.getByTestId("create-user-result")).toHaveText("User created.");
     await expect(this.row(u.email)).toBeVisible();
@@ -28,6 +29,7 @@ export class UsersPage {
     await this.page.getByTestId("new-user-name").fill(u.name);
     await this.page.getByTestId("new-user-role").selectOption(u.role);
     await this.page.getByTestId("new-user-password").fill(u.password);
+    await this.page.getByTestId("new-user-reason").fill(`e2e: account for ${u.name}`);
     await this.page.getByTestId("create-user-submit").click();
   }
 
@@ -35,7 +37,8 @@ export class UsersPage {
     return this.page.getByTestId(`new-user-${name}`);
   }
 
-  async toggleDisabled(email: string) {
+  async toggleDisabled(email: string, reason = "e2e: account no longer needed") {
+    await this.row(email).getByTestId("disable-reason").fill(reason);
     await this.row(email).getByTestId("toggle-disabled").click();
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-policy";
+import { reasonSchema } from "./reason";
 
 export { MIN_PASSWORD_LENGTH };
 
@@ -12,14 +13,17 @@ export const createUserSchema = z.object({
     .string()
     .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`)
     .max(1024),
+  reason: reasonSchema,
 });
 
 export const changeRoleSchema = z.object({
   userId: z.uuid(),
   role: z.enum(ROLES, "Choose a role"),
+  reason: reasonSchema,
 });
 
 export const setDisabledSchema = z.object({
   userId: z.uuid(),
   disabled: z.stringbool().or(z.boolean()),
+  reason: reasonSchema,
 });

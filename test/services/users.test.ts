@@ -9,7 +9,8 @@ import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";
 
-const newUser = (email: string) => ({ email, name: "New Person", role: "ops", password: "a-long-enough-password" });
+const WHY = "joins the night clinical-ops rota";
+const newUser = (email: string) => ({ email, name: "New Person", role: "ops", password: "a-long-enough-password", reason: WHY });
 
 describe.each(consoleDbKinds())("user administration on %s", (kind) => {
   useFreshConsoleDb(kind);
@@ -64,9 +65,12 @@ describe.each(consoleDbKinds())("user administration on %s", (kind) => {
   it("changes a role with before/after in the audit event", async () => {
     const admin = await makeActor("admin");
     const target = await makeActor("ops");
-    await changeUserRole(admin, { userId: target.id, role: "compliance" });
+    await changeUserRole(admin, { userId: target.id, role: "compliance", reason: WHY });
     const [event] = await auditEventsFor({ action: "user.change_role", target: target.email });
-    expect(event).toMatchObject({ before: { role: "ops" }, after: { role: "compliance" } });
+    expect(event).toMatchObject({ before: { role: "ops" }, after: { role: "compliance", reason: WHY } });
+    // Every change says why: without a reason nothing changes.
+    await expect(changeUserRole(admin, { userId: target.id, role: "admin" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: [expect.any(String)] } });
+    await expect(setUserDisabled(admin, { userId: target.id, disabled: true, reason: "x" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: [expect.any(String)] } });
     expect((await validateSession(target.sessionId, null))?.role).toBe("compliance");
   });
 
@@ -74,16 +78,16 @@ describe.each(consoleDbKinds())("user administration on %s", (kind) => {
     const admin = await makeActor("admin");
     const target = await makeActor("ops");
     expect(await validateSession(target.sessionId, null)).not.toBeNull();
-    await setUserDisabled(admin, { userId: target.id, disabled: "true" });
+    await setUserDisabled(admin, { userId: target.id, disabled: "true", reason: WHY });
     expect(await validateSession(target.sessionId, null)).toBeNull();
     const [event] = await auditEventsFor({ action: "user.disable", target: target.email });
-    expect(event?.after).toMatchObject({ sessionsRevoked: 1 });
+    expect(event?.after).toMatchObject({ sessionsRevoked: 1, reason: WHY });
   });
 
   it("stops an admin from disabling or demoting themselves", async () => {
     const admin = await makeActor("admin");
-    await expect(setUserDisabled(admin, { userId: admin.id, disabled: true })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(changeUserRole(admin, { userId: admin.id, role: "ops" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserDisabled(admin, { userId: admin.id, disabled: true, reason: WHY })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeUserRole(admin, { userId: admin.id, role: "ops", reason: WHY })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("leaves an intact hash chain behind all of the above", async () => {

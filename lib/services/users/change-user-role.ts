@@ -12,7 +12,7 @@ export async function changeUserRole(actor: Actor | null, input: unknown): Promi
   const admin = await authorize(actor, "user.manage", { action: "user.change_role" });
   const parsed = changeRoleSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { userId, role } = parsed.data;
+  const { userId, role, reason } = parsed.data;
   if (userId === admin.id) throw new AppError("CONFLICT", "You cannot change your own role; ask another admin.");
   const prisma = await db();
   return prisma.$transaction(async (tx) => {
@@ -29,7 +29,7 @@ export async function changeUserRole(actor: Actor | null, input: unknown): Promi
       sourceIp: admin.sourceIp,
       outcome: "success",
       before: { role: before.role },
-      after: { role: after.role },
+      after: { role: after.role, reason },
     });
     return publicUser(after);
   });

@@ -14,7 +14,7 @@ export async function createUser(actor: Actor | null, input: unknown): Promise<P
   const admin = await authorize(actor, "user.manage", { action: "user.create" });
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { password, ...fields } = parsed.data;
+  const { password, reason, ...fields } = parsed.data;
   const weak = passwordWeakness(password, fields);
   if (weak) throw new AppError("INVALID_INPUT", weak, { password: [weak] });
   const prisma = await db();
@@ -34,7 +34,7 @@ export async function createUser(actor: Actor | null, input: unknown): Promise<P
       target: user.email,
       sourceIp: admin.sourceIp,
       outcome: "success",
-      after: publicUser(user),
+      after: { ...publicUser(user), reason },
     });
     return publicUser(user);
   });

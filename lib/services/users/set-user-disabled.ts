@@ -36,7 +36,7 @@ export async function setUserDisabled(actor: Actor | null, input: unknown): Prom
       sourceIp: admin.sourceIp,
       outcome: "success",
       before: { disabledAt: before.disabledAt },
-      after: { disabledAt: after.disabledAt, sessionsRevoked: revoked.count },
+      after: { disabledAt: after.disabledAt, sessionsRevoked: revoked.count, reason: parsed.data.reason },
     });
     return publicUser(after);
   });
