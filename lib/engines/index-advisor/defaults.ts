@@ -25,9 +25,11 @@ export const MAX_IDENTIFIER_BYTES = 63;
 export const MAX_INDEX_COLUMNS = 5;
 
 /**
- * Rows a statement's `LIMIT $n` is planned with: 20, a page (FHIR's default `_count` in the
- * reference service, and what list screens ask for), with `OFFSET $n` planned as 0 (the first
- * page is the busiest). A generic plan otherwise assumes LIMIT reads 10% of the matching rows,
- * which hides exactly what an ordered index buys: stopping after one page instead of sorting all.
+ * Rows a statement's `LIMIT $n` is planned with: 10, a short page ("the latest 10" vital signs,
+ * labs or trips), with `OFFSET $n` planned as 0 (the first page is the busiest). pg_stat_statements
+ * keeps no parameter values, so some page size must be assumed; the generic plan's own guess (10%
+ * of the matching rows) hides exactly what an ordered index buys: stopping after one page
+ * instead of sorting them all. A page as large as a key's whole row set (20 trips per vehicle,
+ * LIMIT 20) would hide it too, which is why the smaller common page is used.
  */
-export const PLANNED_PAGE_ROWS = 20;
+export const PLANNED_PAGE_ROWS = 10;

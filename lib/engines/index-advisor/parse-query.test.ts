@@ -57,7 +57,7 @@ describe("paging parameters", () => {
   it("plans them as the first page: constants in their place, the other parameters keep number and inferred type", async () => {
     const sql = "SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT $3 OFFSET $2";
     const q = await parseQuery(sql);
-    expect(plannedPrepare("p1", sql, q.params, q.paging)).toBe("PREPARE p1 (unknown, bigint, bigint) AS SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT 20 OFFSET 0");
+    expect(plannedPrepare("p1", sql, q.params, q.paging)).toBe("PREPARE p1 (unknown, bigint, bigint) AS SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT 10 OFFSET 0");
     expect(plannedPrepare("p2", "SELECT 1 FROM t WHERE a = $1", 1, [])).toBe("PREPARE p2 AS SELECT 1 FROM t WHERE a = $1");
   });
 });

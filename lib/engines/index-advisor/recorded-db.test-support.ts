@@ -1,3 +1,4 @@
+import { PLANNED_PAGE_ROWS } from "./defaults";
 import type { AdvisorDb, WorkloadQuery } from "./types";
 
 /**
@@ -59,12 +60,13 @@ export function recordedDb(rec: Recording): AdvisorDb & { log: string[] } {
 
 /**
  * Recordings are keyed by the workload's text: a statement planned with its paging parameters
- * written as one page (`LIMIT 20`, `OFFSET 0`, their `$n` declared bigint) maps back to it.
+ * written as one page (`LIMIT 10`, `OFFSET 0`, their `$n` declared bigint) maps back to it.
  */
 function workloadText(planned: string, types: string | undefined): string {
   const pinned = (types ?? "").split(", ").flatMap((t, i) => (t === "bigint" ? [i + 1] : []));
   let text = planned;
-  for (const n of pinned) text = /LIMIT 20\b/.test(text) && !/LIMIT \$/.test(text) ? text.replace(/LIMIT 20\b/, `LIMIT $${n}`) : text.replace(/OFFSET 0\b/, `OFFSET $${n}`);
+  const limit = new RegExp(`LIMIT ${PLANNED_PAGE_ROWS}\\b`);
+  for (const n of pinned) text = limit.test(text) && !/LIMIT \$/.test(text) ? text.replace(limit, `LIMIT $${n}`) : text.replace(/OFFSET 0\b/, `OFFSET $${n}`);
   return text;
 }
 
