@@ -1,7 +1,7 @@
 import { AUDIT_OUTCOMES } from "@/lib/validations/audit";
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked or shared. */
-export function AuditFilters({ initial }: { initial: { action?: string; actor?: string; outcome?: string } }) {
+export function AuditFilters({ initial }: { initial: { action?: string; actor?: string; outcome?: string; from?: string; to?: string } }) {
   return (
     <form className="panel grid" method="get" data-testid="audit-filters">
       <label>
@@ -22,6 +22,14 @@ export function AuditFilters({ initial }: { initial: { action?: string; actor?: 
             </option>
           ))}
         </select>
+      </label>
+      <label>
+        From (UTC day)
+        <input name="from" type="date" defaultValue={initial.from} data-testid="filter-from" />
+      </label>
+      <label>
+        To (UTC day, inclusive)
+        <input name="to" type="date" defaultValue={initial.to} data-testid="filter-to" />
       </label>
       <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
         <button type="submit">Filter</button>

@@ -7,6 +7,7 @@ import { consoleDb } from "../../lib/db/prisma";
 import { resetEnvForTests } from "../../lib/env";
 import { writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { verifyAuditTrail } from "../../lib/services/audit/verify-audit-trail";
+import { listAuditEvents } from "../../lib/services/audit/list-audit-events";
 import { auditEventsFor, makeActor } from "../support/actors";
 import { db, useFreshConsoleDb } from "../support/console-db";
 
@@ -52,5 +53,24 @@ describe("verifying the audit chain from the console (embedded database)", () =>
     expect(report.ok).toBe(false);
     expect(report.firstBroken?.seq).toBe("3");
     expect((await auditEventsFor({ action: "audit.verify" })).at(-1)).toMatchObject({ outcome: "failure" });
+  });
+});
+
+describe("listing the audit trail by period", () => {
+  useFreshConsoleDb("pglite");
+
+  it("keeps events recorded between From and To (whole UTC days), and refuses a To before From", async () => {
+    const prisma = await db();
+    for (let i = 0; i < 3; i++) await prisma.$transaction((tx) => recordAuditEvent(tx, { actor: "clock@t", action: "test.period", outcome: "success", after: { i } }));
+    const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const compliance = await makeActor("compliance");
+    const count = async (from?: string, to?: string) => (await listAuditEvents(compliance, { action: "test.period", from, to })).total;
+    expect(await count(day(0), day(0))).toBe(3); // To is inclusive: the whole of today
+    expect(await count(day(-1))).toBe(3);
+    expect(await count(day(1))).toBe(0);
+    expect(await count(undefined, day(-1))).toBe(0);
+    expect(await count(day(-30), day(30))).toBe(3);
+    await expect(listAuditEvents(compliance, { from: day(1), to: day(0) })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { to: [expect.any(String)] } });
+    await expect(listAuditEvents(compliance, { from: "16/11/2026" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { from: [expect.any(String)] } });
   });
 });

@@ -23,6 +23,7 @@ export async function listAuditEvents(
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.actor ? { actor: { contains: f.actor, mode: "insensitive" } } : {}),
     ...(f.outcome ? { outcome: f.outcome } : {}),
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(f.to ? { lt: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000) } : {}) } } : {}),
   };
   const prisma = await db();
   const [rows, total] = await Promise.all([

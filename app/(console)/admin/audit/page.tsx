@@ -9,12 +9,12 @@ import { loadAuditPageAction, verifyAuditTrailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-type Search = { action?: string; actor?: string; outcome?: string };
+type Search = { action?: string; actor?: string; outcome?: string; from?: string; to?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("audit.view", "admin.audit.view");
   const search = await searchParams;
-  const filter = { action: search.action, actor: search.actor, outcome: search.outcome };
+  const filter = { action: search.action, actor: search.actor, outcome: search.outcome, from: search.from, to: search.to };
   let result;
   try {
     result = await listAuditEvents(actor, filter);
@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {result ? (
         <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} loadPage={loadAuditPageAction} />
       ) : (
-        <p className="error">Those filters are not valid: actions use lowercase letters, dots and underscores.</p>
+        <p className="error">Those filters are not valid: actions use lowercase letters, dots and underscores; dates look like 2026-11-01, and To is not before From.</p>
       )}
     </>
   );
