@@ -2,6 +2,7 @@ import { z } from "zod";
 import { scalingPolicySchema, surgeStartSchema } from "../engines/scaling/policy";
 
 export { scalingPolicySchema, surgeStartSchema };
+import { reasonSchema } from "./reason";
 
 import { DAY_NAMES, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
 export { formatDays, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
@@ -46,7 +47,7 @@ export function scalingPolicyFromForm(form: Record<string, unknown>) {
 }
 
 /** Every policy change carries a reason, kept with the version and in the audit trail. */
-export const changeReasonSchema = z.string().trim().min(3, "say why (at least 3 characters)").max(500);
+export const changeReasonSchema = reasonSchema;
 
 /** The surge form: a duration is required (an empty field is "no expiry", which is refused). */
 export function surgeFromForm(form: Record<string, unknown>) {

@@ -99,6 +99,6 @@ export function defaultScalingPolicy(timeZone = "UTC"): ScalingPolicy {
 export const surgeStartSchema = z.object({
   service: z.enum(SCALED_SERVICES),
   minutes: z.number("a surge needs an expiry: give its duration in minutes").int().min(1, "at least 1 minute").max(24 * 60, "at most 24 hours"),
-  reason: z.string().trim().min(3, "say why (at least 3 characters)").max(500),
+  reason: z.string().trim().min(8, "say why in a sentence (at least 8 characters)").max(500, "at most 500 characters"),
 });
 export type SurgeStart = z.infer<typeof surgeStartSchema>;
