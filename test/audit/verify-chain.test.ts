@@ -1,15 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GENESIS_HASH, eventHash } from "../../lib/audit/canonical";
-import { resetEnvForTests } from "../../lib/env";
 import { loadAnchors, writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { recordAuditEvent } from "../../lib/audit/record-event";
 import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { closeConsoleDb, consoleDb } from "../../lib/db/prisma";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
+import { useAuditAnchorDir } from "../support/audit-anchors";
 
 async function writeEvents(n: number, offset = 0) {
   const prisma = await db();
@@ -64,18 +61,7 @@ describe.each(consoleDbKinds())("audit hash chain on %s", (kind) => {
 
 describe.each(consoleDbKinds())("audit checkpoints on %s", (kind) => {
   const conn = useFreshConsoleDb(kind);
-  const dir = mkdtempSync(join(tmpdir(), "vigil-checkpoints-"));
-  beforeAll(() => {
-    process.env.VIGIL_AUDIT_CHECKPOINT_DIR = join(dir, "checkpoints");
-    process.env.VIGIL_AUDIT_SIGNING_KEY_FILE = join(dir, "signing-key");
-    resetEnvForTests();
-  });
-  afterAll(() => {
-    delete process.env.VIGIL_AUDIT_CHECKPOINT_DIR;
-    delete process.env.VIGIL_AUDIT_SIGNING_KEY_FILE;
-    resetEnvForTests();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useAuditAnchorDir();
 
   it("writes a signed checkpoint only when one is due, outside the database", async () => {
     await writeEvents(5);

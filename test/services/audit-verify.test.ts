@@ -1,30 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordAuditEvent } from "../../lib/audit/record-event";
 import { consoleDb } from "../../lib/db/prisma";
-import { resetEnvForTests } from "../../lib/env";
 import { writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { verifyAuditTrail } from "../../lib/services/audit/verify-audit-trail";
 import { listAuditEvents } from "../../lib/services/audit/list-audit-events";
 import { auditEventsFor, makeActor } from "../support/actors";
 import { db, useFreshConsoleDb } from "../support/console-db";
+import { useAuditAnchorDir } from "../support/audit-anchors";
 
 describe("verifying the audit chain from the console (embedded database)", () => {
   useFreshConsoleDb("pglite");
-  const dir = mkdtempSync(join(tmpdir(), "vigil-anchors-"));
-  beforeAll(() => {
-    process.env.VIGIL_AUDIT_CHECKPOINT_DIR = join(dir, "checkpoints");
-    process.env.VIGIL_AUDIT_SIGNING_KEY_FILE = join(dir, "key");
-    resetEnvForTests();
-  });
-  afterAll(() => {
-    delete process.env.VIGIL_AUDIT_CHECKPOINT_DIR;
-    delete process.env.VIGIL_AUDIT_SIGNING_KEY_FILE;
-    resetEnvForTests();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useAuditAnchorDir();
 
   it("reports an intact chain with its checkpoint to compliance, audits the check, refuses ops", async () => {
     const prisma = await db();
