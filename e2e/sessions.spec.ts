@@ -9,6 +9,9 @@ const IDLE = `http://127.0.0.1:${E2E.idle.port}`;
 test("an idle session expires on the server and the expiry is audited", async ({ page }) => {
   const login = new LoginPage(page);
   await login.signInAs(E2E.adminEmail, E2E.adminPassword, IDLE);
+  // Idle means no request at all: let the page's own follow-up requests (link prefetches, the
+  // Web Vitals beacon) finish first, or a late one on a loaded machine counts as activity.
+  await page.waitForLoadState("networkidle");
   // This console's idle timeout is 3 s; the JWT cookie is still valid long after.
   await page.waitForTimeout(E2E.idle.idleMinutes * 60_000 + 1500);
   await page.goto(`${IDLE}/database`);
