@@ -103,6 +103,12 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
   const connections = new pg.Pool({ connectionString: url, max: settings.size, min: settings.size });
   // The gate admits at most `size` queries, so pg's own queue never holds a waiting query.
   const pool = new ClinicalPool(settings, (s) => void Object.assign(connections.options, { max: s.size, min: s.size }));
+  /** A connection outside the pool (scripts, index work), closed by its `close()`. */
+  const ownSession = async (): Promise<SqlClient> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return pgSqlClient(client, () => client.end());
+  };
   return timed({
     kind: "postgres",
     raw: async (sql, params, cls) => {
@@ -124,18 +130,14 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
         client.release(failure !== undefined && brokenConnection(failure) ? (failure as Error) : undefined);
       }
     },
-    scriptClient: async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return pgSqlClient(client, () => client.end());
-    },
+    scriptClient: ownSession,
+    // Its own connection is already exclusive; `fn` must not close it (this does, afterwards).
     exclusive: async (fn) => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
+      const sql = await ownSession();
       try {
-        return await fn(pgSqlClient(client, async () => {}));
+        return await fn({ ...sql, close: async () => {} });
       } finally {
-        await client.end();
+        await sql.close();
       }
     },
     bulk: async (fn) => {
