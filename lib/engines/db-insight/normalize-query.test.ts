@@ -8,6 +8,11 @@ describe("normalizeQuery", () => {
       WHERE patient_id = $1 AND category = 'vital-signs' ORDER BY effective DESC LIMIT 10`;
     const pgss = "SELECT id, effective FROM observations\n      WHERE patient_id = $1 AND category = $2 ORDER BY effective DESC LIMIT $3";
     expect(normalizeQuery(app)).toBe(normalizeQuery(pgss));
+    // Booleans are constants to PostgreSQL 15 as well: `ON true` is recorded as `ON $3`.
+    const joined = "SELECT t.n, p.* FROM (SELECT 1 AS n) t LEFT JOIN (SELECT id FROM obs WHERE done = false LIMIT 10) p ON true";
+    expect(normalizeQuery(joined)).toBe(normalizeQuery("SELECT t.n, p.* FROM (SELECT $1 AS n) t LEFT JOIN (SELECT id FROM obs WHERE done = $2 LIMIT $3) p ON $4"));
+    // A column or quoted name that merely contains the word stays itself.
+    expect(normalizeQuery('SELECT is_true, "false" FROM t')).toBe('select is_true,"false" from t');
   });
 
   it("keeps different statements apart", () => {
