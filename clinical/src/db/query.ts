@@ -6,6 +6,7 @@ import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "../../
 import { loadMigrations, migrate } from "../../../lib/db/migrator";
 import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "../../../lib/engines/pool/policy";
 import { ClinicalPool } from "./pool";
+import { PreparedStatements } from "./prepared-statements";
 
 /** Loads tab-separated rows (PostgreSQL text COPY format) into a table. */
 export type CopyRows = (table: string, columns: readonly string[], tsv: string) => Promise<void>;
@@ -103,6 +104,7 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
   const connections = new pg.Pool({ connectionString: url, max: settings.size, min: settings.size });
   // The gate admits at most `size` queries, so pg's own queue never holds a waiting query.
   const pool = new ClinicalPool(settings, (s) => void Object.assign(connections.options, { max: s.size, min: s.size }));
+  const prepared = new PreparedStatements();
   /** A connection outside the pool (scripts, index work), closed by its `close()`. */
   const ownSession = async (): Promise<SqlClient> => {
     const client = new pg.Client({ connectionString: url });
@@ -122,7 +124,10 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
           await client.query(`SET statement_timeout = ${Math.trunc(want)}`);
           client[TIMEOUT_MS] = want;
         }
-        return (await client.query(sql, params as unknown[])).rows;
+        // Statements with parameters (the request path) are prepared once per connection; a text
+        // without any (scripts, DDL, several commands in one string) runs as a simple query.
+        if (!params?.length) return (await client.query(sql)).rows;
+        return (await client.query({ name: prepared.nameOf(sql), text: sql, values: params as unknown[] })).rows;
       } catch (err) {
         failure = err;
         throw err;
