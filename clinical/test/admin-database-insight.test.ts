@@ -33,9 +33,9 @@ describe.each(clinicalDbKinds())("GET /admin/database/insight on %s", (kind) => 
     expect(k).toBe(kind);
     expect(insight.statements.available).toBe(true);
     if (!insight.statements.available) return;
+    // One statement per search: the page joined to its total (PostgreSQL records its `ON true` as a constant).
     const search = insight.statements.top.filter((q) => q.name === "observation.search_vital-signs");
     expect(search.reduce((s, q) => s + q.calls, 0)).toBe(4);
-    expect(insight.statements.top.find((q) => q.name === "observation.search_count")?.calls).toBe(4);
     expect(insight.tables.map((t) => t.table)).toEqual(expect.arrayContaining(["patients", "encounters", "observations"]));
     expect(insight.indexes.find((i) => i.index === "observations_pkey")).toMatchObject({ primary: true, valid: true });
   });

@@ -12,6 +12,7 @@ import { OBSERVATION_COLUMNS, toFhirObservation, type ObservationRow } from "../
 import { idList, linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
 import { observationKey } from "../fhir/observation";
 import { baseUrl } from "../http/base-url";
+import { pageSql } from "../db/page-sql";
 
 const schema = z.object({
   _id: idList.optional(),
@@ -36,26 +37,44 @@ function dateSql(d: DateCondition, push: (v: unknown) => string): string {
 
 type Search = z.infer<typeof schema>;
 
-/** One page of a patient's observations and the total count. */
+/**
+ * The Bundle's total: a patient's count per category is one primary-key read of
+ * observation_counts (kept by triggers); any other filter (ids, code, dates) counts the matches.
+ */
+function totalSql(q: Search, filter: string, patient: string | undefined, category: string | undefined): string {
+  if (patient && !q._id && !q.code && !q.date?.length) {
+    return `SELECT coalesce(sum(n), 0)::int AS total FROM observation_counts WHERE patient_id = ${patient}${category ? ` AND category = ${category}` : ""}`;
+  }
+  return `SELECT count(*)::int AS total FROM observations ${filter}`;
+}
+
+/**
+ * One page of observations and the total, in one statement (one round trip): the total's row
+ * is joined to the page's, so an empty page still returns the total (with null columns).
+ */
 async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resources: Observation[] }> {
   const params: unknown[] = [];
   const push = (v: unknown) => (params.push(v), `$${params.length}`);
   const where: string[] = [];
-  if (q.patient) where.push(`patient_id = ${push(q.patient)}`);
+  const patient = q.patient ? push(q.patient) : undefined;
+  if (patient) where.push(`patient_id = ${patient}`);
   // Ids not shaped `o-<number>` match nothing.
   if (q._id) where.push(`id = ANY(${push(q._id.map(observationKey).filter((k) => k !== null))}::bigint[])`);
-  if (q.category) where.push(`category = ${push(q.category)}`);
+  const category = q.category ? push(q.category) : undefined;
+  if (category) where.push(`category = ${category}`);
   if (q.code) where.push(`code = ${push(q.code)}`);
   for (const d of q.date ?? []) where.push(dateSql(d, push));
   const filter = `WHERE ${where.join(" AND ")}`;
   const order = q._sort === "-date" ? "effective_at DESC, id DESC" : "effective_at ASC, id ASC";
-  const [{ total } = { total: 0 }] = await db.query<{ total: number }>("observation.search_count", `SELECT count(*)::int AS total FROM observations ${filter}`, params);
-  const rows = await db.query<ObservationRow>(
+  const total = totalSql(q, filter, patient, category);
+  const page = `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} ${pageSql(q._count, q._offset, push)}`;
+  // An empty page is one row: the total with null columns (id null).
+  const rows = await db.query<ObservationRow & { total: number }>(
     `observation.search_${q.category ?? "any"}`,
-    `SELECT ${OBSERVATION_COLUMNS} FROM observations ${filter} ORDER BY ${order} LIMIT ${push(q._count)} OFFSET ${push(q._offset)}`,
+    `SELECT t.total, p.* FROM (${total}) t LEFT JOIN (${page}) p ON true`,
     params,
   );
-  return { total, resources: rows.map(toFhirObservation) };
+  return { total: rows[0]?.total ?? 0, resources: rows.filter((r) => r.id !== null).map(toFhirObservation) };
 }
 
 /**

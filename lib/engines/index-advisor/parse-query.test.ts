@@ -48,7 +48,12 @@ describe("paging parameters", () => {
     const sql = "SELECT id FROM obs WHERE pid = $1 AND cat = $2 ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4";
     const q = await parseQuery(sql);
     expect(q.paging).toEqual([{ role: "limit", param: 3, location: sql.indexOf("$3") }, { role: "offset", param: 4, location: sql.indexOf("$4") }]);
-    // A subquery's LIMIT, a constant LIMIT and a computed one are left alone.
+    // A page wrapped to join its total (a derived table, or a WITH query) is a page too.
+    const wrapped = "SELECT t.total, p.* FROM (SELECT n AS total FROM counts WHERE pid = $1) t LEFT JOIN (SELECT id FROM obs WHERE pid = $1 ORDER BY at DESC LIMIT $2 OFFSET $3) p ON true";
+    expect((await parseQuery(wrapped)).paging).toEqual([{ role: "limit", param: 2, location: wrapped.indexOf("$2") }, { role: "offset", param: 3, location: wrapped.indexOf("$3") }]);
+    const cte = "WITH page AS (SELECT id FROM obs LIMIT $1) SELECT * FROM page";
+    expect((await parseQuery(cte)).paging).toEqual([{ role: "limit", param: 1, location: cte.indexOf("$1") }]);
+    // A condition's subquery LIMIT, a constant LIMIT and a computed one are left alone.
     expect((await parseQuery("SELECT * FROM t WHERE id IN (SELECT id FROM u LIMIT $1)")).paging).toEqual([]);
     expect((await parseQuery("SELECT * FROM t LIMIT 5")).paging).toEqual([]);
     expect((await parseQuery("SELECT * FROM t LIMIT $1 + 1")).paging).toEqual([]);

@@ -51,7 +51,7 @@ export interface ParsedQuery {
   blocks: QueryBlock[];
   /** Highest `$n` in the text: how many parameters PREPARE needs. */
   params: number;
-  /** The top-level LIMIT / OFFSET parameters (a generic plan would guess 10% of the rows for them). */
+  /** The LIMIT / OFFSET parameters of the statement and its derived tables (a generic plan would guess 10% of the rows for them). */
   paging: PagingParam[];
 }
 
@@ -68,10 +68,29 @@ export async function parseQuery(sql: string): Promise<ParsedQuery> {
   return { blocks: blocks.filter((b) => b.tables.length > 0), params: maxParam(stmt), paging: pagingParams(stmt, sql) };
 }
 
+/**
+ * The LIMIT / OFFSET parameters of the statement and of the SELECTs it reads from: its WITH
+ * queries and derived tables (`FROM (SELECT … LIMIT $3) p`), where a page is often wrapped to
+ * join its total. A subquery in a condition (`IN (SELECT … LIMIT $1)`) is a selection, not a
+ * page, and is left alone.
+ */
 function pagingParams(stmt: Node, sql: string): PagingParam[] {
-  const select = stmt.SelectStmt;
-  if (!select) return [];
   const out: PagingParam[] = [];
+  collectPaging(stmt.SelectStmt, sql, out);
+  return out.sort((a, b) => a.location - b.location);
+}
+
+function collectPaging(select: Node | undefined, sql: string, out: PagingParam[]): void {
+  if (!select) return;
+  for (const cte of select.withClause?.ctes ?? []) collectPaging(cte.CommonTableExpr?.ctequery?.SelectStmt, sql, out);
+  collectPaging(select.larg, sql, out);
+  collectPaging(select.rarg, sql, out);
+  const fromItems = [...(select.fromClause ?? [])];
+  while (fromItems.length > 0) {
+    const item = fromItems.pop()!;
+    if (item.JoinExpr) fromItems.push(item.JoinExpr.larg, item.JoinExpr.rarg);
+    else collectPaging(item.RangeSubselect?.subquery?.SelectStmt, sql, out);
+  }
   for (const [role, node] of [["limit", select.limitCount], ["offset", select.limitOffset]] as const) {
     const ref = (node as Node | undefined)?.ParamRef;
     const param = Number(ref?.number ?? 0);
@@ -79,7 +98,6 @@ function pagingParams(stmt: Node, sql: string): PagingParam[] {
     // Only a bare `$n` whose text is where the parser says (never a cast or an expression).
     if (param > 0 && location >= 0 && sql.startsWith(`$${param}`, location) && !/\d/.test(sql[location + `$${param}`.length] ?? "")) out.push({ role, param, location });
   }
-  return out;
 }
 
 function visitStatement(node: Node | undefined, out: QueryBlock[]): void {
