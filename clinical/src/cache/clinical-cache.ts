@@ -69,10 +69,20 @@ export class ClinicalCache {
     return this.tiers[which]?.[dataClass];
   }
 
+  /** The store a read of this class goes through, if any (none: the cache is off). */
+  #storeFor(dataClass: CacheDataClass): CacheProvider | undefined {
+    return this.#store(this.tiers.mode === "on" && this.policies.of(dataClass).l1 ? "tiered" : "remote", dataClass);
+  }
+
+  /** Whether `read` of this class goes through a cache (false: it calls `load` directly). */
+  caches(dataClass: CacheDataClass): boolean {
+    return this.#storeFor(dataClass) !== undefined;
+  }
+
   /** Reads one patient's data of one class through the cache; `variant` is the normalized query. */
   async read<T>(dataClass: CacheDataClass, patientId: string, variant: string, load: () => Promise<T>): Promise<T> {
     const policy = this.policies.of(dataClass);
-    const store = this.#store(this.tiers.mode === "on" && policy.l1 ? "tiered" : "remote", dataClass);
+    const store = this.#storeFor(dataClass);
     if (!store) return load();
     const name = entryName(dataClass, this.#pseudonym(patientId), variant);
     let direct: { value: T } | { error: unknown } | undefined;

@@ -13,8 +13,8 @@ export interface ObservationRow {
   effective_at: Date;
 }
 
-const CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
-const CATEGORY_DISPLAY = { "vital-signs": "Vital Signs", laboratory: "Laboratory" } as const;
+export const CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
+export const CATEGORY_DISPLAY = { "vital-signs": "Vital Signs", laboratory: "Laboratory" } as const;
 
 export const OBSERVATION_COLUMNS = "id::text AS id, patient_id, encounter_id, category, code, value_num, value_code, unit, effective_at";
 
@@ -33,9 +33,14 @@ export function toFhirObservation(row: ObservationRow): Observation {
   if (row.value_num !== null) {
     obs.valueQuantity = { value: row.value_num, unit: row.unit ?? undefined, system: UCUM, code: row.unit ?? undefined };
   } else if (row.value_code) {
-    obs.valueCodeableConcept = { coding: [{ system: ACVPU_SYSTEM, code: row.value_code, display: ACVPU[row.value_code as Acvpu] }] };
+    obs.valueCodeableConcept = { coding: [{ system: ACVPU_SYSTEM, code: row.value_code, display: acvpuDisplay(row.value_code) }] };
   }
   return obs;
+}
+
+/** The ACVPU level's label; a code outside the scale has none (never an inherited property such as `valueOf`). */
+export function acvpuDisplay(code: string): string | undefined {
+  return Object.hasOwn(ACVPU, code) ? ACVPU[code as Acvpu] : undefined;
 }
 
 /** Observation ids are `o-<number>`; the number is the row's primary key. */

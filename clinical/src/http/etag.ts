@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 
-/** A weak validator over the exact bytes sent: any change to the resource changes it. */
+/** A weak validator over the exact bytes sent: any change to the resource changes it (one-shot hash: no Hash object per response). */
 export function etagOf(payload: string | Buffer): string {
-  return `W/"${createHash("sha256").update(payload).digest("base64url").slice(0, 27)}"`;
+  return `W/"${hash("sha256", payload, "base64url").slice(0, 27)}"`;
 }
 
 /** RFC 9110 weak comparison against an If-None-Match list (or `*`). */

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { Observation } from "fhir/r4";
 import type { ClinicalCache } from "../cache/clinical-cache";
 import { normalizedQuery } from "../cache/keys";
 import type { ClinicalDb } from "../db/query";
-import { searchset } from "../fhir/bundle";
+import { searchset, searchsetJson } from "../fhir/bundle";
 import { LOINC } from "../fhir/codes";
 import { dateParams, type DateCondition } from "../fhir/date-param";
 import { FHIR_JSON } from "../fhir/operation-outcome";
 import { OBSERVATION_COLUMNS, toFhirObservation, type ObservationRow } from "../fhir/observation";
 import { idList, linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
 import { observationKey } from "../fhir/observation";
+import { observationJson } from "../fhir/observation-json";
 import { baseUrl } from "../http/base-url";
 import { pageSql } from "../db/page-sql";
 
@@ -52,7 +52,7 @@ function totalSql(q: Search, filter: string, patient: string | undefined, catego
  * One page of observations and the total, in one statement (one round trip): the total's row
  * is joined to the page's, so an empty page still returns the total (with null columns).
  */
-async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resources: Observation[] }> {
+async function search(db: ClinicalDb, q: Search): Promise<{ total: number; rows: ObservationRow[] }> {
   const params: unknown[] = [];
   const push = (v: unknown) => (params.push(v), `$${params.length}`);
   const where: string[] = [];
@@ -74,22 +74,32 @@ async function search(db: ClinicalDb, q: Search): Promise<{ total: number; resou
     `SELECT t.total, p.* FROM (${total}) t LEFT JOIN (${page}) p ON true`,
     params,
   );
-  return { total: rows[0]?.total ?? 0, resources: rows.filter((r) => r.id !== null).map(toFhirObservation) };
+  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
 }
 
 /**
  * Observation search. Searches within one category are cached per patient and normalized query
  * (vital-signs / laboratory-results); the Bundle (its links hold the request's base URL) is
- * built per request around the cached page. Uncategorised searches are not cached.
+ * built per request around the cached page. Uncached searches write the Bundle's JSON straight
+ * from the rows (the same bytes, without building and serializing the resource objects).
  */
 export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.get("/fhir/Observation", async (req, reply) => {
     const q = parseSearch(schema, req.query);
     const dataClass = q.category === "vital-signs" ? "vital-signs" : q.category === "laboratory" ? "laboratory-results" : null;
-    const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
-    const { total, resources } = dataClass && q.patient ? await cache.read(dataClass, q.patient, variant, () => search(db, q)) : await search(db, q);
     const links = linkParams({ ...q, _id: q._id?.join(","), date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
-    const bundle = searchset(baseUrl(req), "/fhir/Observation", links, { count: q._count, offset: q._offset }, total, resources);
-    return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
+    const page = { count: q._count, offset: q._offset };
+    reply.type(FHIR_JSON).header("cache-control", "private, no-store");
+    if (dataClass && q.patient && cache.caches(dataClass)) {
+      const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
+      const { total, resources } = await cache.read(dataClass, q.patient, variant, async () => {
+        const found = await search(db, q);
+        return { total: found.total, resources: found.rows.map(toFhirObservation) };
+      });
+      return reply.send(searchset(baseUrl(req), "/fhir/Observation", links, page, total, resources));
+    }
+    const { total, rows } = await search(db, q);
+    const entries = rows.map((r) => ({ resourceType: "Observation", id: `o-${r.id}`, json: observationJson(r) }));
+    return reply.send(searchsetJson(baseUrl(req), "/fhir/Observation", links, page, total, entries));
   });
 };
