@@ -27,6 +27,11 @@ test.describe("caching page", () => {
 
     await page.getByTestId("invalidate-patient").fill("p-000001");
     await page.getByTestId("invalidate-submit").click();
+    await expect(page.getByTestId("invalidate-reason-error")).toContainText("say why");
+    // React resets a <form action> after each submit, the refused one too: type the patient again.
+    await page.getByTestId("invalidate-patient").fill("p-000001");
+    await page.getByTestId("invalidate-reason").fill("e2e: a corrected chart must not be served from cache");
+    await page.getByTestId("invalidate-submit").click();
     await expect(page.getByTestId("invalidated")).toBeVisible();
 
     const audit = new AuditPage(page);

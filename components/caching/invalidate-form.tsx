@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { CACHE_DATA_CLASSES } from "@/lib/engines/cache/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { FormAction } from "@/components/ui/form-action";
+import { ReasonField } from "@/components/ui/reason-field";
 
 /** Admin: drop a data class, one patient's entries, or one patient's entries of one class. */
 export function InvalidateForm({ action }: { action: FormAction<{ invalidated: unknown }> }) {
@@ -20,6 +21,7 @@ export function InvalidateForm({ action }: { action: FormAction<{ invalidated: u
       <label>
         Patient id <input name="patientId" placeholder="e.g. p-000123 (empty: every patient)" data-testid="invalidate-patient" />
       </label>
+      <ReasonField error={state && !state.ok ? state.fields?.reason : null} testId="invalidate-reason" />
       <div>
         <OnlineSubmit className="secondary" disabled={pending} data-testid="invalidate-submit">Invalidate</OnlineSubmit>
         {state?.ok && <span className="muted" data-testid="invalidated"> Invalidated in every tier.</span>}

@@ -81,13 +81,16 @@ describe("cache policies from the console to a running clinical service", () => 
     }
   });
 
-  it("invalidates one patient's entries, audited, and refuses an empty request", async () => {
+  it("invalidates one patient's entries, audited with its reason, and refuses an empty request or one without a reason", async () => {
     const admin = await makeActor("admin");
-    await expect(invalidateCache(admin, { dataClass: "", patientId: "" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await invalidateCache(admin, { patientId: "p-000001" });
+    const reason = "chart corrected after a transcription error";
+    await expect(invalidateCache(admin, { dataClass: "", patientId: "", reason })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(invalidateCache(admin, { patientId: "p-000001" })).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { reason: [expect.stringContaining("say why")] } });
+    expect(await auditEventsFor({ action: "cache.invalidate", actor: admin.email })).toEqual([]);
+    await invalidateCache(admin, { patientId: "p-000001", reason });
     const [event] = await auditEventsFor({ action: "cache.invalidate", actor: admin.email });
     // The trail holds the patient's keyed pseudonym, never the id.
-    expect(event).toMatchObject({ outcome: "success", target: `all classes, patient ${patientPseudonym("p-000001")}` });
+    expect(event).toMatchObject({ outcome: "success", target: `all classes, patient ${patientPseudonym("p-000001")}`, after: expect.objectContaining({ reason }) });
     expect(patientPseudonym("p-000001")).toMatch(/^pt_[0-9a-f]{16}$/);
     expect(JSON.stringify([event!.target, event!.after])).not.toContain("p-000001");
   });
