@@ -102,6 +102,10 @@ function postgresBackend(url: string, settings: PoolSettings): ClinicalDb {
   // because a new PostgreSQL backend costs a fork and cold catalog caches, paid by whichever
   // clinician arrives first after a pause; the pool is small (10 by default), so this is cheap.
   const connections = new pg.Pool({ connectionString: url, max: settings.size, min: settings.size });
+  // An idle connection PostgreSQL ends (a restart, pg_terminate_backend, DROP DATABASE … FORCE)
+  // is an 'error' event on the pool; pg has already removed it, and the next query opens a new
+  // one. Without a listener Node would treat it as uncaught and stop the service.
+  connections.on("error", () => {});
   // The gate admits at most `size` queries, so pg's own queue never holds a waiting query.
   const pool = new ClinicalPool(settings, (s) => void Object.assign(connections.options, { max: s.size, min: s.size }));
   const prepared = new PreparedStatements();
