@@ -32,11 +32,26 @@ module.exports = {
     {
       name: "engines-are-pure",
       severity: "error",
-      comment: "lib/engines holds pure TypeScript: no framework, database driver, Redis or React.",
-      from: { path: "^lib/engines/" },
+      comment: "core/engines holds pure TypeScript: no framework, database driver, Redis or React.",
+      from: { path: "^core/engines/" },
       to: {
-        path: "(^lib/(db|services|auth|redis|generated)/)|node_modules/(next|react|react-dom|@prisma|pg|ioredis|@electric-sql|bentocache|fastify)/",
+        path: "(^(lib|core/(db|redis|files))/)|node_modules/(next|react|react-dom|@prisma|pg|ioredis|@electric-sql|bentocache|fastify)/",
       },
+    },
+    {
+      name: "core-stands-alone",
+      severity: "error",
+      comment:
+        "core/ is what the console and the clinical service share: it imports neither deployable (lib, app, components, clinical, scripts).",
+      from: { path: "^core/" },
+      to: { path: "^(lib|app|components|clinical|scripts|bench)/" },
+    },
+    {
+      name: "clinical-shares-only-core",
+      severity: "error",
+      comment: "The clinical service is its own deployable: outside clinical/ it imports only core/.",
+      from: { path: "^clinical/" },
+      to: { path: "^(lib|app|components|scripts|bench)/" },
     },
   ],
   options: {

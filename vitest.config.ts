@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const ALL = ["{lib,clinical,test,scripts}/**/*.test.ts"];
+const ALL = ["{core,lib,clinical,test,scripts}/**/*.test.ts"];
 
 /**
  * Suites that measure time (load-generator accuracy, the regression gate's real runs, the
@@ -11,8 +11,8 @@ const ALL = ["{lib,clinical,test,scripts}/**/*.test.ts"];
  * parallel.
  */
 export const TIMING_SENSITIVE = [
-  "lib/engines/loadgen/engine.test.ts",
-  "lib/engines/loadgen/raw-http.test.ts",
+  "core/engines/loadgen/engine.test.ts",
+  "core/engines/loadgen/raw-http.test.ts",
   "test/loadgen/**/*.test.ts",
   "test/services/run-supervisor.test.ts",
   "clinical/test/cache-fault.test.ts",

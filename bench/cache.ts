@@ -10,8 +10,8 @@ import autocannon from "autocannon";
 import { Redis } from "ioredis";
 import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
-import { zipfSampler } from "../lib/engines/loadgen/zipf";
-import { cacheCounters, type CacheCounters } from "../lib/metrics/clinical-counters";
+import { zipfSampler } from "@/core/engines/loadgen/zipf";
+import { cacheCounters, type CacheCounters } from "@/core/metrics/clinical-counters";
 import { dbUrl, ensureDatabase, machine, startServer, stop } from "./support";
 
 const PATIENTS = 100_000;

@@ -11,11 +11,11 @@ import { loadavg } from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { mulberry32 } from "../clinical/src/seed/prng";
-import { pgSqlClient, type SqlClient } from "../lib/db/sql-client";
-import { adviseIndexes } from "../lib/engines/index-advisor/advise";
-import { buildIndex, IndexBuildRefused } from "../lib/engines/index-advisor/build-index";
-import { sampleActiveStatements } from "../lib/engines/index-advisor/sample-activity";
-import type { Suggestion, WorkloadQuery } from "../lib/engines/index-advisor/types";
+import { pgSqlClient, type SqlClient } from "@/core/db/sql-client";
+import { adviseIndexes } from "@/core/engines/index-advisor/advise";
+import { buildIndex, IndexBuildRefused } from "@/core/engines/index-advisor/build-index";
+import { sampleActiveStatements } from "@/core/engines/index-advisor/sample-activity";
+import type { Suggestion, WorkloadQuery } from "@/core/engines/index-advisor/types";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
 import { BASE, databaseIdle, machine, run, startServer, stop } from "./support";
 

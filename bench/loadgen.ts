@@ -8,9 +8,9 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import autocannon from "autocannon";
-import { rawGetTarget } from "../lib/engines/loadgen/raw-http";
-import { runLoad } from "../lib/engines/loadgen/run";
-import { singleRequest } from "../lib/engines/loadgen/single-request";
+import { rawGetTarget } from "@/core/engines/loadgen/raw-http";
+import { runLoad } from "@/core/engines/loadgen/run";
+import { singleRequest } from "@/core/engines/loadgen/single-request";
 import { waitForHttp } from "../scripts/wait-for-http";
 
 const PORT = 4950;

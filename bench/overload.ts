@@ -14,10 +14,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import pg from "pg";
-import { httpTarget } from "../lib/engines/loadgen/http-target";
-import { runScenario, type ScenarioRun } from "../lib/engines/loadgen/run-scenario";
-import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import type { Scenario } from "../lib/engines/loadgen/scenario-schema";
+import { httpTarget } from "@/core/engines/loadgen/http-target";
+import { runScenario, type ScenarioRun } from "@/core/engines/loadgen/run-scenario";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
+import type { Scenario } from "@/core/engines/loadgen/scenario-schema";
 import { dbUrl, ensureDatabase, machine, startServer, stop } from "./support";
 
 const PATIENTS = 10_000;

@@ -7,9 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { adminHeaders } from "../lib/engines/cache/signature";
-import { evaluateHeldOut } from "../lib/engines/scaling/evaluate-held-out";
-import { DEFAULT_CLUSTER_PARAMS, hospitalForCapacity, SIMULATION_SEEDS } from "../lib/engines/scaling/simulation-params";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import { evaluateHeldOut } from "@/core/engines/scaling/evaluate-held-out";
+import { DEFAULT_CLUSTER_PARAMS, hospitalForCapacity, SIMULATION_SEEDS } from "@/core/engines/scaling/simulation-params";
 import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
 import { spawn } from "node:child_process";

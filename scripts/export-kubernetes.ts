@@ -1,12 +1,12 @@
 /**
  * `npx tsx scripts/export-kubernetes.ts [--check]`: writes the Kubernetes manifests generated from
- * the default scaling policy (lib/engines/scaling/kubernetes) into deploy/kubernetes/. With
+ * the default scaling policy (core/engines/scaling/kubernetes) into deploy/kubernetes/. With
  * --check, writes nothing and exits 1 if any file on disk differs (stale export), else 0. The
  * Scaling page offers the same files generated from the saved policy.
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { kubernetesFiles } from "../lib/engines/scaling/kubernetes/export";
+import { kubernetesFiles } from "@/core/engines/scaling/kubernetes/export";
 import { staleFiles, writeFiles } from "../lib/tooling/generated-files";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");

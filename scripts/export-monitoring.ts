@@ -1,11 +1,11 @@
 /**
  * `npx tsx scripts/export-monitoring.ts [--check]`: writes the Prometheus rules, Prometheus config
- * and Grafana dashboard generated from lib/engines/slo into deploy/. With --check, writes nothing
+ * and Grafana dashboard generated from core/engines/slo into deploy/. With --check, writes nothing
  * and exits 1 if any file on disk differs from the generated output (stale export), else 0.
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { monitoringFiles } from "../lib/engines/slo/export";
+import { monitoringFiles } from "@/core/engines/slo/export";
 import { staleFiles, writeFiles } from "../lib/tooling/generated-files";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");

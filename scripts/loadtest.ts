@@ -1,21 +1,21 @@
 /**
  * `npm run loadtest -- --help` prints the usage, the scenarios and the exit codes
- * (lib/validations/loadtest-cli.ts holds the parsing, lib/engines/loadgen/exit-code.ts the codes).
+ * (lib/validations/loadtest-cli.ts holds the parsing, core/engines/loadgen/exit-code.ts the codes).
  */
 import { writeFileSync } from "node:fs";
 import { env } from "../lib/env";
-import { guardTarget, TargetRefused } from "../lib/engines/loadgen/target-guard";
-import { httpTarget } from "../lib/engines/loadgen/http-target";
-import { rawGetTarget } from "../lib/engines/loadgen/raw-http";
-import { compareRuns } from "../lib/engines/regression/run-comparison";
-import { runLoad } from "../lib/engines/loadgen/run";
-import { runScenario, scenarioDurationS } from "../lib/engines/loadgen/run-scenario";
-import { singleRequest } from "../lib/engines/loadgen/single-request";
-import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import { DEFAULT_THRESHOLDS } from "../lib/engines/loadgen/thresholds";
-import { formatComparison, formatSummary } from "../lib/engines/loadgen/format-summary";
-import { verdictWarning } from "../lib/engines/loadgen/verdict-warning";
-import { EXIT, exitCodeOf } from "../lib/engines/loadgen/exit-code";
+import { guardTarget, TargetRefused } from "@/core/engines/loadgen/target-guard";
+import { httpTarget } from "@/core/engines/loadgen/http-target";
+import { rawGetTarget } from "@/core/engines/loadgen/raw-http";
+import { compareRuns } from "@/core/engines/regression/run-comparison";
+import { runLoad } from "@/core/engines/loadgen/run";
+import { runScenario, scenarioDurationS } from "@/core/engines/loadgen/run-scenario";
+import { singleRequest } from "@/core/engines/loadgen/single-request";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
+import { DEFAULT_THRESHOLDS } from "@/core/engines/loadgen/thresholds";
+import { formatComparison, formatSummary } from "@/core/engines/loadgen/format-summary";
+import { verdictWarning } from "@/core/engines/loadgen/verdict-warning";
+import { EXIT, exitCodeOf } from "@/core/engines/loadgen/exit-code";
 import { adHocEndpoint, LOADTEST_USAGE, parseLoadtestCli } from "../lib/validations/loadtest-cli";
 import { resolveBaseline, type ResolvedBaseline } from "../lib/services/load-tests/resolve-baseline";
 import { closeConsoleDb } from "../lib/db/prisma";

@@ -4,11 +4,11 @@
  * one `done` (or the process exits non-zero: the console then marks the run failed and keeps
  * the last progress it saw). Message types: lib/services/load-tests/worker-protocol.ts.
  */
-import { guardTarget } from "../lib/engines/loadgen/target-guard";
-import { httpTarget } from "../lib/engines/loadgen/http-target";
-import { runScenario } from "../lib/engines/loadgen/run-scenario";
-import { BUILT_IN_SCENARIOS } from "../lib/engines/loadgen/scenarios/built-in";
-import { progressSnapshot } from "../lib/engines/loadgen/progress";
+import { guardTarget } from "@/core/engines/loadgen/target-guard";
+import { httpTarget } from "@/core/engines/loadgen/http-target";
+import { runScenario } from "@/core/engines/loadgen/run-scenario";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
+import { progressSnapshot } from "@/core/engines/loadgen/progress";
 import type { FromWorker, ToWorker } from "../lib/services/load-tests/worker-protocol";
 
 const controller = new AbortController();

@@ -11,7 +11,7 @@ import { LatestRunCard } from "@/components/overview/latest-run-card";
 import { SloPanel } from "@/components/overview/slo-panel";
 import { sloReport } from "@/lib/services/monitoring/slo-report";
 import { trafficScope } from "@/lib/validations/monitoring";
-import type { RedisStatus } from "@/lib/redis/status";
+import type { RedisStatus } from "@/core/redis/status";
 import type { Status } from "@/components/ui/status-badge";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -3,9 +3,9 @@ import { Redis } from "ioredis";
 import type { ClinicalEnv } from "./env";
 import type { ClinicalDb } from "./db/query";
 import { buildClinicalApp } from "./app";
-import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
-import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
+import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
+import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { clinicalLogger } from "./http/log-destination";
 
 /** The request log's file (null: stdout), from CLINICAL_REQUEST_LOG or the data folder. */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../src/app";
 import { loadHospital } from "../src/seed/load-hospital";
-import { adminHeaders } from "../../lib/engines/cache/signature";
-import type { DatabaseInsight } from "../../lib/engines/db-insight/types";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import type { DatabaseInsight } from "@/core/engines/db-insight/types";
 import { clinicalDbKinds, useClinicalDb } from "./support";
 
 const SECRET = "test-only-clinical-admin-secret-0123456789";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../src/app";
-import { adminHeaders } from "../../lib/engines/cache/signature";
-import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "../../lib/engines/pool/policy";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/core/engines/pool/policy";
 import { useClinicalDb } from "./support";
 
 const SECRET = "test-admin-secret-with-at-least-32-characters";

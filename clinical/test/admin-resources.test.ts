@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RESOURCE_SETTINGS as D, type ResourceSettings } from "../../lib/engines/admission/resource-settings";
+import { DEFAULT_RESOURCE_SETTINGS as D, type ResourceSettings } from "@/core/engines/admission/resource-settings";
 import { loadHospital } from "../src/seed/load-hospital";
 import { admin, cacheApp, metric } from "./cache-support";
 import { FIXTURE } from "./fixture";

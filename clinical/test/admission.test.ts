@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
 import { fixedLimit, useClinicalApp } from "./fixture";
 import { fastestDb } from "./support";
 import { metric } from "./cache-support";

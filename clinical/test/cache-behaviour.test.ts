@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CACHE_POLICIES } from "../../lib/engines/cache/policy";
+import { DEFAULT_CACHE_POLICIES } from "@/core/engines/cache/policy";
 import { loadHospital } from "../src/seed/load-hospital";
 import { admin, cacheApp, dropPrefix, hasRedis, metric, newCacheKey, newPrefix, patients, sleep } from "./cache-support";
 import { FIXTURE } from "./fixture";
@@ -100,7 +100,7 @@ describe.runIf(run)("cache behaviour (L1 + L2 + bus)", () => {
     const body = JSON.stringify({ dataClass: "vital-signs" });
     expect((await t.app.inject({ method: "POST", url: path, payload: body, headers: { "content-type": "application/json" } })).statusCode).toBe(401);
     expect((await admin(t.app, "POST", path, { dataClass: "vital-signs" }, "x".repeat(40))).statusCode).toBe(401);
-    const { adminHeaders } = await import("../../lib/engines/cache/signature");
+    const { adminHeaders } = await import("@/core/engines/cache/signature");
     const stale = adminHeaders("test-admin-secret-with-at-least-32-characters", "POST", path, body, Date.now() - 120_000);
     expect((await t.app.inject({ method: "POST", url: path, payload: body, headers: { ...stale, "content-type": "application/json" } })).statusCode).toBe(401);
     const signed = adminHeaders("test-admin-secret-with-at-least-32-characters", "POST", path, body);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CACHE_POLICIES } from "../../lib/engines/cache/policy";
+import { DEFAULT_CACHE_POLICIES } from "@/core/engines/cache/policy";
 import type { ClinicalDb } from "../src/db/query";
 import { loadHospital } from "../src/seed/load-hospital";
 import { admin, breakableDb, cacheApp, dropPrefix, hasRedis, metric, newCacheKey, newPrefix, patients, sleep } from "./cache-support";

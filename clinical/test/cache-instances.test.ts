@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_CACHE_POLICIES } from "../../lib/engines/cache/policy";
+import { DEFAULT_CACHE_POLICIES } from "@/core/engines/cache/policy";
 import { loadHospital } from "../src/seed/load-hospital";
 import { admin, deployment, hasRedis, sleep, type cacheApp } from "./cache-support";
 import { FIXTURE } from "./fixture";

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, describe, expect, it } from "vitest";
-import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
+import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { testRedisUrl } from "../../test/support/services";
 import { ClinicalCache } from "../src/cache/clinical-cache";
 import { TAG_KEY_PREFIX } from "../src/cache/keys";

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
-import { adminHeaders } from "../../lib/engines/cache/signature";
-import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { buildClinicalApp } from "../src/app";
 import type { ResourcesConfig } from "../src/http/resources";
-import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
+import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
 import type { CacheConfig } from "../src/cache/setup";
 import type { ClinicalDb } from "../src/db/query";
 import { syntheticPatients } from "../src/seed/synthetic-patients";

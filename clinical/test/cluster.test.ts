@@ -3,7 +3,7 @@ import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminHeaders } from "../../lib/engines/cache/signature";
+import { adminHeaders } from "@/core/engines/cache/signature";
 import { startControlServer } from "../src/cluster/control-server";
 import { startPrimary, type Primary } from "../src/cluster/primary";
 import { migrateClinicalDb, openClinicalDb } from "../src/db/query";

@@ -2,9 +2,9 @@ import { afterAll, beforeAll } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../src/app";
 import type { ResourcesConfig } from "../src/http/resources";
-import { DEFAULT_ADMISSION_SETTINGS } from "../../lib/engines/admission/defaults";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
-import type { AdmissionSettings } from "../../lib/engines/admission/settings";
+import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
+import type { AdmissionSettings } from "@/core/engines/admission/settings";
 import { loadHospital } from "../src/seed/load-hospital";
 import { capturedLogger, useClinicalDb, type Kind } from "./support";
 

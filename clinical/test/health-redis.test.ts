@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { buildClinicalApp } from "../src/app";
-import { FAIL_FAST_REDIS_OPTIONS } from "../../lib/redis/fail-fast";
+import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { capturedLogger, useClinicalDb } from "./support";
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { buildClinicalApp } from "../src/app";
 import { loadHospital } from "../src/seed/load-hospital";
-import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "../../lib/engines/pool/policy";
+import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "@/core/engines/pool/policy";
 import { serviceGate, testPostgresUrl } from "../../test/support/services";
 import { useClinicalDb } from "./support";
 

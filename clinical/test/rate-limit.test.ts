@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from "../../lib/engines/admission/rate-limit";
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from "@/core/engines/admission/rate-limit";
 import { clientKeyOf } from "../src/http/rate-limit";
 import { loadHospital } from "../src/seed/load-hospital";
 import { cacheApp, hasRedis, metric, newPrefix } from "./cache-support";

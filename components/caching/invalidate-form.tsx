@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { CACHE_DATA_CLASSES } from "@/lib/engines/cache/classes";
+import { CACHE_DATA_CLASSES } from "@/core/engines/cache/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { FormAction } from "@/components/ui/form-action";
 import { ReasonField } from "@/components/ui/reason-field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/lib/engines/cache/classes";
+import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/core/engines/cache/classes";
 import type { SavedPolicies } from "@/lib/services/caching/cache-policies";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";

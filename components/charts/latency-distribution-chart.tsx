@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { LatencySummary } from "@/lib/engines/loadgen/histogram";
+import type { LatencySummary } from "@/core/engines/loadgen/histogram";
 
 export type Percentiles = Pick<LatencySummary, "p50" | "p90" | "p95" | "p99" | "p999" | "max">;
 

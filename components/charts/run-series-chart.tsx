@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import type { SeriesPoint } from "@/lib/engines/loadgen/recorder";
+import type { SeriesPoint } from "@/core/engines/loadgen/recorder";
 
 export type { SeriesPoint };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { BuildProgress as Row } from "@/lib/engines/index-advisor/build-progress";
+import type { BuildProgress as Row } from "@/core/engines/index-advisor/build-progress";
 import type { IndexActions } from "./database-actions";
 
 const POLL_MS = 1000;

@@ -1,5 +1,5 @@
 import type { ActionResult } from "@/lib/errors";
-import type { BuildProgress } from "@/lib/engines/index-advisor/build-progress";
+import type { BuildProgress } from "@/core/engines/index-advisor/build-progress";
 import type { StoredAdvice } from "@/lib/services/database/latest-advice";
 import type { AppliedIndexResult } from "@/lib/services/database/apply-index";
 import type { FormAction } from "@/components/ui/form-action";

@@ -1,4 +1,4 @@
-import type { IndexStats as Row } from "@/lib/engines/db-insight/types";
+import type { IndexStats as Row } from "@/core/engines/db-insight/types";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { fmtBytes, fmtCount } from "./format";

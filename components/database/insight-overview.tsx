@@ -1,4 +1,4 @@
-import type { DatabaseInsight } from "@/lib/engines/db-insight/types";
+import type { DatabaseInsight } from "@/core/engines/db-insight/types";
 import { StatusBadge, type Status } from "@/components/ui/status-badge";
 import { Timestamp } from "@/components/ui/timestamp";
 import { fmtPct } from "./format";

@@ -1,5 +1,5 @@
-import type { Comparison } from "@/lib/engines/regression/types";
-import type { MeanChange } from "@/lib/engines/db-insight/query-means";
+import type { Comparison } from "@/core/engines/regression/types";
+import type { MeanChange } from "@/core/engines/db-insight/query-means";
 import type { OptimizeResult } from "@/lib/services/database/optimize/get-optimize";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/roles";
 import { latestOptimize } from "@/lib/services/database/optimize/get-optimize";
 import { ACTIVE_STATUSES } from "@/lib/services/database/optimize/steps";
-import { SCENARIO_NAMES } from "@/lib/engines/loadgen/scenarios/built-in";
+import { SCENARIO_NAMES } from "@/core/engines/loadgen/scenarios/built-in";
 import { DEFAULT_OPTIMIZE_RUN_S, MIN_OPTIMIZE_RUN_S } from "@/lib/validations/optimize";
 import { Card } from "@/components/ui/card";
 import { OptimizeStartForm } from "./optimize-start-form";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import type { SavedPoolSettings } from "@/lib/services/database/pool-settings";
-import { POOL_CLASSES, type PoolSettings } from "@/lib/engines/pool/classes";
+import { POOL_CLASSES, type PoolSettings } from "@/core/engines/pool/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
 

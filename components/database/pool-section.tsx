@@ -1,6 +1,6 @@
 import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
-import { POOL_CLASSES } from "@/lib/engines/pool/classes";
+import { POOL_CLASSES } from "@/core/engines/pool/classes";
 import { poolState } from "@/lib/services/database/pool-state";
 import { PoolForm, type PoolSettingsAction } from "./pool-form";
 

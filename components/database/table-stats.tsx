@@ -1,4 +1,4 @@
-import type { TableStats as Row } from "@/lib/engines/db-insight/types";
+import type { TableStats as Row } from "@/core/engines/db-insight/types";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fmtBytes, fmtCount } from "./format";

@@ -1,4 +1,4 @@
-import type { TopQuery } from "@/lib/engines/db-insight/types";
+import type { TopQuery } from "@/core/engines/db-insight/types";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { fmtCount, fmtMs, fmtPct } from "./format";

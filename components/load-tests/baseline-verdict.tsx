@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BaselineComparison } from "@/lib/services/baselines/compare-with-baseline";
-import type { Comparison } from "@/lib/engines/regression/types";
-import { formatMs } from "@/lib/engines/loadgen/format-figures";
+import type { Comparison } from "@/core/engines/regression/types";
+import { formatMs } from "@/core/engines/loadgen/format-figures";
 
 const BADGE: Record<string, string> = { regression: "bad", improvement: "ok", inconclusive: "warn", "no-change": "", "insufficient-data": "warn" };
 const ms = (x: number) => `${formatMs(x)} ms`;

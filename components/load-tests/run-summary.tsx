@@ -1,5 +1,5 @@
-import type { ScenarioRun } from "@/lib/engines/loadgen/run-scenario";
-import { formatMs as f, formatThresholdActual } from "@/lib/engines/loadgen/format-figures";
+import type { ScenarioRun } from "@/core/engines/loadgen/run-scenario";
+import { formatMs as f, formatThresholdActual } from "@/core/engines/loadgen/format-figures";
 
 /** A finished run's result, or the live progress of one still running (`elapsedS`), or a crashed run's last progress (`crash`). */
 type Summary = Partial<ScenarioRun> & { elapsedS?: number; crash?: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { verdictWarning } from "@/lib/engines/loadgen/verdict-warning";
+import { verdictWarning } from "@/core/engines/loadgen/verdict-warning";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { FormAction } from "@/components/ui/form-action";
 

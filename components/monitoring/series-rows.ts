@@ -1,4 +1,4 @@
-import type { KeyStats, TrafficPoint } from "@/lib/engines/monitoring/traffic-series";
+import type { KeyStats, TrafficPoint } from "@/core/engines/monitoring/traffic-series";
 
 export type Metric = keyof KeyStats;
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { KeyStats } from "@/lib/engines/monitoring/traffic-series";
+import type { KeyStats } from "@/core/engines/monitoring/traffic-series";
 import { DataTable } from "@/components/ui/data-table";
 import { formatStat } from "./series-rows";
 

@@ -1,5 +1,5 @@
 import type { TrafficHistory } from "@/lib/services/monitoring/traffic-types";
-import { SLOS } from "@/lib/engines/slo/definitions";
+import { SLOS } from "@/core/engines/slo/definitions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TimeSeries } from "./time-series";

@@ -3,7 +3,7 @@ import type { LatestRun } from "@/lib/services/load-tests/latest-run";
 import type { BaselineComparison } from "@/lib/services/baselines/compare-with-baseline";
 import { StatusBadge, type Status } from "@/components/ui/status-badge";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { Verdict } from "@/lib/engines/regression/types";
+import type { Verdict } from "@/core/engines/regression/types";
 
 const VERDICT_STATUS: Record<Verdict, Status> = { regression: "bad", improvement: "ok", "no-change": "ok", inconclusive: "warn" };
 

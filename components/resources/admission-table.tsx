@@ -1,4 +1,4 @@
-import { CRITICALITY } from "@/lib/engines/admission/classes";
+import { CRITICALITY } from "@/core/engines/admission/classes";
 import type { LiveAdmission } from "@/lib/services/resources/live-admission";
 
 const n = (v: number | null) => (v === null ? "—" : String(v));

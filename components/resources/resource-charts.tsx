@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ResourceHistory } from "@/lib/services/resources/resource-history";
-import type { ThresholdCheck } from "@/lib/engines/resources/resource-series";
-import { ADMISSION_CLASSES, LIMITED_CLASSES } from "@/lib/engines/admission/classes";
-import { POOL_CLASSES } from "@/lib/engines/pool/classes";
+import type { ThresholdCheck } from "@/core/engines/resources/resource-series";
+import { ADMISSION_CLASSES, LIMITED_CLASSES } from "@/core/engines/admission/classes";
+import { POOL_CLASSES } from "@/core/engines/pool/classes";
 import { RESOURCES_RANGES_S } from "@/lib/validations/resources-range";
 import { TimeSeries } from "@/components/monitoring/time-series";
 import { Card } from "@/components/ui/card";

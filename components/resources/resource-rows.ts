@@ -1,5 +1,5 @@
-import type { ResourceInterval, ResourceSeries } from "@/lib/engines/resources/resource-series";
-import { REJECTION_REASONS } from "@/lib/engines/resources/resource-series";
+import type { ResourceInterval, ResourceSeries } from "@/core/engines/resources/resource-series";
+import { REJECTION_REASONS } from "@/core/engines/resources/resource-series";
 
 export type Rows = Array<Record<string, string | number | null>>;
 

@@ -2,8 +2,8 @@
 
 import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
-import type { ScalingPolicy } from "@/lib/engines/scaling/policy";
-import { TARGET_METRICS, formatDays, SCHEDULE_FORM_ROWS } from "@/lib/engines/scaling/policy-fields";
+import type { ScalingPolicy } from "@/core/engines/scaling/policy";
+import { TARGET_METRICS, formatDays, SCHEDULE_FORM_ROWS } from "@/core/engines/scaling/policy-fields";
 import type { SavedScalingPolicy } from "@/lib/services/scaling/scaling-policy";
 import { FieldError } from "@/components/ui/field-error";
 import { OnlineSubmit } from "@/components/pwa/online-submit";

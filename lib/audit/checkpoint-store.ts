@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KeyObject } from "node:crypto";
-import { securePrivateTree } from "../files/private-files";
+import { securePrivateTree } from "@/core/files/private-files";
 import { keysFromPem, newSigningKeyPem, type SignedCheckpoint } from "./checkpoint";
 
 /**

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openSqlClient } from "../db/sql-client";
-import { adviceJson } from "../engines/index-advisor/advice-json";
-import { adviseIndexes } from "../engines/index-advisor/advise";
-import { MissingExtensionError } from "../engines/index-advisor/extensions";
-import { formatAdvice } from "../engines/index-advisor/format-advice";
+import { openSqlClient } from "@/core/db/sql-client";
+import { adviceJson } from "@/core/engines/index-advisor/advice-json";
+import { adviseIndexes } from "@/core/engines/index-advisor/advise";
+import { MissingExtensionError } from "@/core/engines/index-advisor/extensions";
+import { formatAdvice } from "@/core/engines/index-advisor/format-advice";
 import { adviseArgsSchema } from "../validations/database";
 
 export const ADVISE_EXIT = { none: 0, suggestions: 1, badInput: 2 } as const;

@@ -4,8 +4,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "../env";
-import { openPglite, pgliteSqlClient, openSqlClient, type SqlClient } from "./sql-client";
-import { loadMigrations, migrate } from "./migrator";
+import { openPglite, pgliteSqlClient, openSqlClient, type SqlClient } from "@/core/db/sql-client";
+import { loadMigrations, migrate } from "@/core/db/migrator";
 
 export type Db = PrismaClient;
 

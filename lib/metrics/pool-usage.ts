@@ -1,4 +1,4 @@
-import { parseExposition } from "./parse-exposition";
+import { parseExposition } from "@/core/metrics/parse-exposition";
 import { summarizeHistogram } from "./histogram-summary";
 
 /** One priority class's pool figures, as one read of the clinical service's /metrics saw them. */

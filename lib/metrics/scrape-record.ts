@@ -1,5 +1,5 @@
-import { cacheCounters, mergeCounters, requestCounters, type CacheCounters, type ClinicalCounters, type TrafficSplit } from "./clinical-counters";
-import { resourceSample, type AdmissionSample, type PoolSample, type ProcessSample } from "./resource-sample";
+import { cacheCounters, mergeCounters, requestCounters, type CacheCounters, type ClinicalCounters, type TrafficSplit } from "@/core/metrics/clinical-counters";
+import { resourceSample, type AdmissionSample, type PoolSample, type ProcessSample } from "@/core/metrics/resource-sample";
 
 /** How long per-route detail is kept in the console's scrape history (the Monitoring charts' longest range). */
 export const ROUTE_DETAIL_HOURS = 24;

@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import { env } from "../env";
-import { FAIL_FAST_REDIS_OPTIONS } from "./fail-fast";
+import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 
-export { redisStatus, type RedisStatus } from "./status";
+export { redisStatus, type RedisStatus } from "@/core/redis/status";
 
 
 const KEY = Symbol.for("vigil.consoleRedis");

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { securePrivateTree } from "../files/private-files";
+import { securePrivateTree } from "@/core/files/private-files";
 import { join } from "node:path";
 
 /** Reads a secret from the environment, else from the data folder, else generates it there (0600). */

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { folderCycles, type ModuleEdge } from "./folder-cycles";
 
-const ROOTS = ["app", "components", "lib", "clinical", "scripts", "bench", "sw", "proxy.ts", "instrumentation.ts"];
+const ROOTS = ["app", "components", "core", "lib", "clinical", "test", "scripts", "bench", "sw", "proxy.ts", "instrumentation.ts"];
 
 type Cruise = {
   modules: { source: string; dependencies: { resolved: string; coreModule: boolean; couldNotResolve: boolean }[] }[];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runWindowsSchema, type RunWindows } from "../engines/regression/run-window";
+import { runWindowsSchema, type RunWindows } from "@/core/engines/regression/run-window";
 
 const windowS = z.number().positive().optional();
 

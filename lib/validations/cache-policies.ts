@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CACHE_DATA_CLASSES, cachePoliciesSchema, invalidationSchema } from "../engines/cache/policy";
+import { CACHE_DATA_CLASSES, cachePoliciesSchema, invalidationSchema } from "@/core/engines/cache/policy";
 
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number("Enter a number"));
 

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import { SCENARIO_NAMES } from "../engines/loadgen/scenarios/built-in";
-import { BUILT_IN_SCENARIOS } from "../engines/loadgen/scenarios/built-in";
-import { parseThresholdLine, type Threshold } from "../engines/loadgen/thresholds";
-import { unknownScopeMessage, scenarioClasses, scenarioEndpoints } from "../engines/loadgen/threshold-scopes";
+import { SCENARIO_NAMES } from "@/core/engines/loadgen/scenarios/built-in";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
+import { parseThresholdLine, type Threshold } from "@/core/engines/loadgen/thresholds";
+import { unknownScopeMessage, scenarioClasses, scenarioEndpoints } from "@/core/engines/loadgen/threshold-scopes";
 import { baselineArgSchema } from "./baseline";
 import { parseModeArgs, type LoadtestArgs } from "./loadtest";
 import { runFields } from "./run";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOADTEST_LIMITS as L } from "../engines/loadgen/limits";
+import { LOADTEST_LIMITS as L } from "@/core/engines/loadgen/limits";
 import { runFields } from "./run";
 
 /** The CLI's scenario mode: the console's start form's fields (one definition, lib/validations/run.ts). */

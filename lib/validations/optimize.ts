@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LOADTEST_LIMITS as L } from "../engines/loadgen/limits";
-import { SCENARIO_NAMES } from "../engines/loadgen/scenarios/built-in";
+import { LOADTEST_LIMITS as L } from "@/core/engines/loadgen/limits";
+import { SCENARIO_NAMES } from "@/core/engines/loadgen/scenarios/built-in";
 
 /**
  * The regression verdict needs six steady 10-second windows per run after the 10% warm-up:

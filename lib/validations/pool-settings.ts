@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { POOL_CLASSES, poolSettingsSchema } from "../engines/pool/policy";
+import { POOL_CLASSES, poolSettingsSchema } from "@/core/engines/pool/policy";
 
 const num = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number("Enter a number"));
 const read = (v: unknown) => num.safeParse(v).data ?? NaN;

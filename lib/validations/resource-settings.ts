@@ -1,4 +1,4 @@
-import { DEFAULT_RESOURCE_SETTINGS, resourceSettingsSchema } from "../engines/admission/resource-settings";
+import { DEFAULT_RESOURCE_SETTINGS, resourceSettingsSchema } from "@/core/engines/admission/resource-settings";
 
 type Leaf = boolean | number;
 

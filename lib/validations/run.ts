@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { LOADTEST_LIMITS as L } from "../engines/loadgen/limits";
-import { BUILT_IN_SCENARIOS, SCENARIO_NAMES } from "../engines/loadgen/scenarios/built-in";
-import { parseThresholdLine, type Threshold } from "../engines/loadgen/thresholds";
-import { scenarioClasses, scenarioEndpoints, unknownScopeMessage } from "../engines/loadgen/threshold-scopes";
+import { LOADTEST_LIMITS as L } from "@/core/engines/loadgen/limits";
+import { BUILT_IN_SCENARIOS, SCENARIO_NAMES } from "@/core/engines/loadgen/scenarios/built-in";
+import { parseThresholdLine, type Threshold } from "@/core/engines/loadgen/thresholds";
+import { scenarioClasses, scenarioEndpoints, unknownScopeMessage } from "@/core/engines/loadgen/threshold-scopes";
 
 const MAX_THRESHOLDS = 20;
 

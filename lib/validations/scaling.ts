@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { scalingPolicySchema, surgeStartSchema } from "../engines/scaling/policy";
+import { scalingPolicySchema, surgeStartSchema } from "@/core/engines/scaling/policy";
 
 export { scalingPolicySchema, surgeStartSchema };
 import { reasonSchema } from "./reason";
 
-import { DAY_NAMES, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
-export { formatDays, SCHEDULE_FORM_ROWS } from "../engines/scaling/policy-fields";
+import { DAY_NAMES, SCHEDULE_FORM_ROWS } from "@/core/engines/scaling/policy-fields";
+export { formatDays, SCHEDULE_FORM_ROWS } from "@/core/engines/scaling/policy-fields";
 const num = (v: unknown) => (v === "" || v === undefined || v === null ? Number.NaN : Number(v));
 
 /** "mon,tue" or "mon-fri" or "daily" → day numbers (0 = Monday); unknown names → NaN, which the schema rejects. */

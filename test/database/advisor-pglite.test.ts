@@ -1,8 +1,8 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_stat_statements } from "@electric-sql/pglite/contrib/pg_stat_statements";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteSqlClient } from "../../lib/db/sql-client";
-import { adviseIndexes } from "../../lib/engines/index-advisor/advise";
+import { pgliteSqlClient } from "@/core/db/sql-client";
+import { adviseIndexes } from "@/core/engines/index-advisor/advise";
 
 const LATEST = "SELECT id, result FROM lab.assays WHERE sample = $1 ORDER BY run_at DESC LIMIT $2";
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDbAdvise } from "../../lib/cli/db-advise";
-import { pgSqlClient } from "../../lib/db/sql-client";
-import { adviseIndexes } from "../../lib/engines/index-advisor/advise";
+import { pgSqlClient } from "@/core/db/sql-client";
+import { adviseIndexes } from "@/core/engines/index-advisor/advise";
 import { createTempDatabase } from "../support/postgres";
 import { serviceGate, testPostgresUrl } from "../support/services";
 

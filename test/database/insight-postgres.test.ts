@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectInsight } from "../../lib/engines/db-insight/collect-insight";
-import { createQueryNames } from "../../lib/engines/db-insight/query-names";
-import type { RunSql } from "../../lib/engines/db-insight/types";
+import { collectInsight } from "@/core/engines/db-insight/collect-insight";
+import { createQueryNames } from "@/core/engines/db-insight/query-names";
+import type { RunSql } from "@/core/engines/db-insight/types";
 import { createTempDatabase } from "../support/postgres";
 import { serviceGate, testPostgresUrl } from "../support/services";
 

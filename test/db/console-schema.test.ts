@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CONSOLE_MIGRATIONS_DIR, consoleDb, migrateConsoleDb } from "../../lib/db/prisma";
-import { loadMigrations, migrate, MigrationError } from "../../lib/db/migrator";
+import { loadMigrations, migrate, MigrationError } from "@/core/db/migrator";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
 
 describe.each(consoleDbKinds())("console schema on %s", (kind) => {

@@ -2,8 +2,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPglite } from "../../lib/db/sql-client";
-import { exposedEntries, securePrivateTree } from "../../lib/files/private-files";
+import { openPglite } from "@/core/db/sql-client";
+import { exposedEntries, securePrivateTree } from "@/core/files/private-files";
 
 const base = mkdtempSync(join(tmpdir(), "vigil-perm-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

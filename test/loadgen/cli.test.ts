@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loopbackServer } from "../../lib/engines/loadgen/test-server";
-import { decodeHistogram } from "../../lib/engines/loadgen/histogram";
+import { loopbackServer } from "@/core/engines/loadgen/test-server";
+import { decodeHistogram } from "@/core/engines/loadgen/histogram";
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -7,10 +7,10 @@ import pino from "pino";
 import { buildClinicalApp } from "../../clinical/src/app";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
-import { httpTarget } from "../../lib/engines/loadgen/http-target";
-import { guardTarget } from "../../lib/engines/loadgen/target-guard";
-import { runScenario } from "../../lib/engines/loadgen/run-scenario";
-import { BUILT_IN_SCENARIOS } from "../../lib/engines/loadgen/scenarios/built-in";
+import { httpTarget } from "@/core/engines/loadgen/http-target";
+import { guardTarget } from "@/core/engines/loadgen/target-guard";
+import { runScenario } from "@/core/engines/loadgen/run-scenario";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
 
 /**
  * A scenario run against a host *name* goes through the same path as the console's run worker

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import { buildClinicalApp } from "../../clinical/src/app";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
-import { httpTarget, type Target } from "../../lib/engines/loadgen/http-target";
-import { runScenario } from "../../lib/engines/loadgen/run-scenario";
-import { BUILT_IN_SCENARIOS } from "../../lib/engines/loadgen/scenarios/built-in";
-import { compareRuns } from "../../lib/engines/regression/run-comparison";
+import { httpTarget, type Target } from "@/core/engines/loadgen/http-target";
+import { runScenario } from "@/core/engines/loadgen/run-scenario";
+import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
+import { compareRuns } from "@/core/engines/regression/run-comparison";
 
 describe("morning rounds against the reference clinical service", () => {
   let dir: string;

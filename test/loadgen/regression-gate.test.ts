@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loopbackServer } from "../../lib/engines/loadgen/test-server";
-import { mulberry32 } from "../../lib/engines/random";
+import { loopbackServer } from "@/core/engines/loadgen/test-server";
+import { mulberry32 } from "@/core/engines/random";
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

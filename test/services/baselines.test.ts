@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { promoteBaseline } from "../../lib/services/baselines/promote-baseline";
 import { compareWithBaseline } from "../../lib/services/baselines/compare-with-baseline";
 import { runHistory } from "../../lib/services/baselines/run-history";
-import { mulberry32 } from "../../lib/engines/random";
+import { mulberry32 } from "@/core/engines/random";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";
 

@@ -8,7 +8,7 @@ import { resetEnvForTests } from "../../lib/env";
 import { updateCachePolicies, syncCachePolicies, currentPolicies } from "../../lib/services/caching/cache-policies";
 import { invalidateCache } from "../../lib/services/caching/invalidate-cache";
 import { cachingState } from "../../lib/services/caching/caching-state";
-import { DEFAULT_CACHE_POLICIES, CACHE_DATA_CLASSES, type CachePolicies } from "../../lib/engines/cache/policy";
+import { DEFAULT_CACHE_POLICIES, CACHE_DATA_CLASSES, type CachePolicies } from "@/core/engines/cache/policy";
 import { useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";
 

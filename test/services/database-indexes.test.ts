@@ -1,8 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgSqlClient } from "../../lib/db/sql-client";
+import { pgSqlClient } from "@/core/db/sql-client";
 import { resetEnvForTests } from "../../lib/env";
-import { buildIndex, INDEX_BUILD_LOCK_KEY, IndexBuildFailed, IndexBuildRefused } from "../../lib/engines/index-advisor/build-index";
+import { buildIndex, INDEX_BUILD_LOCK_KEY, IndexBuildFailed, IndexBuildRefused } from "@/core/engines/index-advisor/build-index";
 import { adviseIndexes } from "../../lib/services/database/advise-indexes";
 import { applyIndex } from "../../lib/services/database/apply-index";
 import { appliedIndexesMigration, listAppliedIndexes } from "../../lib/services/database/applied-indexes";

@@ -5,7 +5,7 @@ import { useClinicalDb } from "../../clinical/test/support";
 import { resetEnvForTests } from "../../lib/env";
 import { currentPoolSettings, syncPoolSettings, updatePoolSettings } from "../../lib/services/database/pool-settings";
 import { poolState } from "../../lib/services/database/pool-state";
-import { DEFAULT_POOL_SETTINGS, POOL_CLASSES, type PoolSettings } from "../../lib/engines/pool/policy";
+import { DEFAULT_POOL_SETTINGS, POOL_CLASSES, type PoolSettings } from "@/core/engines/pool/policy";
 import { useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../../clinical/src/app";
 import { fixedLimit } from "../../clinical/test/fixture";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../../lib/engines/admission/rate-limit";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
 import { resetEnvForTests } from "../../lib/env";
 import { scrapeClinicalOnce } from "../../lib/services/monitoring/scraper";
 import { resourceHistory } from "../../lib/services/resources/resource-history";

@@ -5,7 +5,7 @@ import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
 import { resetEnvForTests } from "../../lib/env";
 import { currentResourceSettings, pushResourceSettings, syncResourceSettings, updateResourceSettings } from "../../lib/services/resources/resource-settings";
-import { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings } from "../../lib/engines/admission/resource-settings";
+import { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings } from "@/core/engines/admission/resource-settings";
 import { RESOURCE_SETTING_FIELDS } from "../../lib/validations/resource-settings";
 import { consoleDbKinds, useFreshConsoleDb } from "../support/console-db";
 import { auditEventsFor, makeActor } from "../support/actors";

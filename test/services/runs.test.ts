@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRun } from "../../lib/services/load-tests/start-run";
 import { cancelLiveRun, liveRuns } from "../../lib/services/load-tests/supervisor";
-import { LOADTEST_LIMITS } from "../../lib/engines/loadgen/limits";
-import { loopbackServer } from "../../lib/engines/loadgen/test-server";
+import { LOADTEST_LIMITS } from "@/core/engines/loadgen/limits";
+import { loopbackServer } from "@/core/engines/loadgen/test-server";
 import { abortRun } from "../../lib/services/load-tests/abort-run";
 import { listRuns } from "../../lib/services/load-tests/list-runs";
 import { consoleDbKinds, db, useFreshConsoleDb } from "../support/console-db";

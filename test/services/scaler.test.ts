@@ -1,12 +1,12 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NonceWindow, verifyAdminRequest } from "../../lib/engines/cache/signature";
+import { NonceWindow, verifyAdminRequest } from "@/core/engines/cache/signature";
 import { resetEnvForTests } from "../../lib/env";
 import { recentDecisions } from "../../lib/services/scaling/scaler-decisions";
 import { scalerTick } from "../../lib/services/scaling/run-scaler";
 import { scalerStatus } from "../../lib/services/scaling/scaler-status";
 import { updateScalingPolicy } from "../../lib/services/scaling/update-scaling-policy";
-import { defaultScalingPolicy } from "../../lib/engines/scaling/policy";
+import { defaultScalingPolicy } from "@/core/engines/scaling/policy";
 import { makeActor } from "../support/actors";
 import { useFreshConsoleDb } from "../support/console-db";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultScalingPolicy, type ScalingPolicy } from "../../lib/engines/scaling/policy";
+import { defaultScalingPolicy, type ScalingPolicy } from "@/core/engines/scaling/policy";
 import { activeSurge, startSurge, surgeOnEmergencyAlert } from "../../lib/services/scaling/surges";
 import { currentScalingPolicy } from "../../lib/services/scaling/scaling-policy";
 import { updateScalingPolicy } from "../../lib/services/scaling/update-scaling-policy";

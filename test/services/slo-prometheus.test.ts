@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClinicalMetrics } from "../../clinical/src/metrics/registry";
-import { loopbackServer } from "../../lib/engines/loadgen/test-server";
+import { loopbackServer } from "@/core/engines/loadgen/test-server";
 import { resetEnvForTests } from "../../lib/env";
 import { sloReport } from "../../lib/services/monitoring/slo-report";
 import { trafficHistory } from "../../lib/services/monitoring/traffic-history";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClinicalMetrics } from "../../clinical/src/metrics/registry";
-import { loopbackServer } from "../../lib/engines/loadgen/test-server";
+import { loopbackServer } from "@/core/engines/loadgen/test-server";
 import { resetEnvForTests } from "../../lib/env";
 import { scrapeClinicalOnce } from "../../lib/services/monitoring/scraper";
 import { sloReport } from "../../lib/services/monitoring/slo-report";

@@ -10,7 +10,7 @@ import { ResourceCharts } from "@/components/resources/resource-charts";
 import { updateResourceSettingsAction } from "./actions";
 import { formatUtc } from "@/components/ui/timestamp";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { RESOURCE_THRESHOLDS } from "@/lib/engines/admission/thresholds";
+import { RESOURCE_THRESHOLDS } from "@/core/engines/admission/thresholds";
 
 export const metadata: Metadata = { title: "Resources" };
 

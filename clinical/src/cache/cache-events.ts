@@ -1,5 +1,5 @@
 import type { EventEmitter } from "node:events";
-import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, type CacheDataClass } from "@/core/engines/cache/policy";
 import type { ClinicalMetrics } from "../metrics/registry";
 
 const CLASSES = new Set<string>(CACHE_DATA_CLASSES);

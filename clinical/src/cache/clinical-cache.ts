@@ -1,7 +1,7 @@
 import { errors } from "bentocache";
 import type { CacheProvider, GetSetFactoryContext } from "bentocache/types";
 import type { FastifyBaseLogger } from "fastify";
-import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, type CacheDataClass } from "@/core/engines/cache/policy";
 import { ClinicalError } from "../errors";
 import { CLINICAL_MISS } from "./cache-events";
 import { pseudonymiser } from "./crypto";

@@ -1,4 +1,4 @@
-import type { CacheDataClass } from "../../../lib/engines/cache/policy";
+import type { CacheDataClass } from "@/core/engines/cache/policy";
 
 /**
  * Each data class lives in its own bentocache store (a whole class is cleared at once), and

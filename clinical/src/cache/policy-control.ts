@@ -1,7 +1,7 @@
 import type { CacheSerializer } from "bentocache/types";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
-import { policyUpdateSchema, type PolicyUpdate } from "../../../lib/engines/cache/policy";
+import { policyUpdateSchema, type PolicyUpdate } from "@/core/engines/cache/policy";
 import type { ClinicalCache } from "./clinical-cache";
 import type { ApplyOutcome, PolicyState } from "./policy-state";
 import type { ResilientRedisTransport } from "./redis-bus";

@@ -1,4 +1,4 @@
-import { CACHE_DATA_CLASSES, DEFAULT_CACHE_POLICIES, type CacheDataClass, type CachePolicies, type PolicyUpdate } from "../../../lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, DEFAULT_CACHE_POLICIES, type CacheDataClass, type CachePolicies, type PolicyUpdate } from "@/core/engines/cache/policy";
 
 /** The policy set in force on this instance. */
 export interface AppliedPolicies {

@@ -3,7 +3,7 @@ import { BentoCache, bentostore } from "bentocache";
 import { RedisDriver } from "bentocache/drivers/redis";
 import type { CacheProvider, CreateDriverResult, L2CacheDriver } from "bentocache/types";
 import type { Redis } from "ioredis";
-import { CACHE_DATA_CLASSES, type CacheDataClass } from "../../../lib/engines/cache/policy";
+import { CACHE_DATA_CLASSES, type CacheDataClass } from "@/core/engines/cache/policy";
 import { deriveCacheKeys, encryptingSerializer, ephemeralCacheKeys, type CacheKeys } from "./crypto";
 import { TAG_KEY_PREFIX } from "./keys";
 import { MemoryTier } from "./memory-tier";

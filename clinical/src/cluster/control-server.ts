@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { z } from "zod";
-import { NonceWindow, verifyAdminRequest } from "../../../lib/engines/cache/signature";
+import { NonceWindow, verifyAdminRequest } from "@/core/engines/cache/signature";
 import type { Primary } from "./primary";
 
 const bodySchema = z.object({ workers: z.number().int().min(1).max(64) });

@@ -1,4 +1,4 @@
-import { createQueryNames, type QueryNames } from "../../../lib/engines/db-insight/query-names";
+import { createQueryNames, type QueryNames } from "@/core/engines/db-insight/query-names";
 import type { ClinicalDb } from "./query";
 
 /**

@@ -1,6 +1,6 @@
-import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings, type PoolUpdate } from "../../../lib/engines/pool/policy";
-import { PriorityGate } from "../../../lib/engines/pool/priority-gate";
-import type { ClassCounts } from "../../../lib/engines/pool/admission";
+import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings, type PoolUpdate } from "@/core/engines/pool/policy";
+import { PriorityGate } from "@/core/engines/pool/priority-gate";
+import type { ClassCounts } from "@/core/engines/pool/admission";
 
 /** The pool settings in force on this instance. */
 export interface AppliedPoolSettings {

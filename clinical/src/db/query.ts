@@ -2,9 +2,9 @@ import { join } from "node:path";
 import pg from "pg";
 import { pg_stat_statements } from "@electric-sql/pglite/contrib/pg_stat_statements";
 import { from as copyFrom } from "pg-copy-streams";
-import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "../../../lib/db/sql-client";
-import { loadMigrations, migrate } from "../../../lib/db/migrator";
-import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "../../../lib/engines/pool/policy";
+import { openPglite, pgliteSqlClient, pgSqlClient, type SqlClient } from "@/core/db/sql-client";
+import { loadMigrations, migrate } from "@/core/db/migrator";
+import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "@/core/engines/pool/policy";
 import { ClinicalPool } from "./pool";
 import { PreparedStatements } from "./prepared-statements";
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { NonceWindow, verifyAdminRequest } from "../../../lib/engines/cache/signature";
+import { NonceWindow, verifyAdminRequest } from "@/core/engines/cache/signature";
 import { ClinicalError } from "../errors";
 
 const header = (req: FastifyRequest, name: string): string | undefined => {
@@ -8,7 +8,7 @@ const header = (req: FastifyRequest, name: string): string | undefined => {
 };
 
 /**
- * Console → service admin calls are signed (lib/engines/cache/signature.ts): HMAC over method,
+ * Console → service admin calls are signed (core/engines/cache/signature.ts): HMAC over method,
  * path without query, timestamp, a one-time nonce and the raw body ('' without one); a nonce
  * seen before within the window is a replay. In this plugin scope JSON
  * bodies reach handlers as the raw string, so the signature covers exactly the bytes sent;

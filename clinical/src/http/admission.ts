@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { AdmissionController } from "../../../lib/engines/admission/admission-controller";
+import type { AdmissionController } from "@/core/engines/admission/admission-controller";
 import { ClinicalError } from "../errors";
 import type { AdmissionMetrics } from "../metrics/admission-metrics";
 import { routeTemplate } from "../metrics/instrument";
@@ -9,7 +9,7 @@ import { priorityOf } from "../metrics/priority";
 const OVERLOAD_RETRY_AFTER_S = "1";
 
 /**
- * Adaptive admission control (lib/engines/admission): emergency alerts are always admitted in
+ * Adaptive admission control (core/engines/admission): emergency alerts are always admitted in
  * their own partition; other classes are shed lowest-criticality first with 429 + Retry-After
  * as an OperationOutcome. Health, metrics and admin routes are exempt. A slot is released when
  * the response closes (finished or aborted); only completed non-5xx answers feed the latency.

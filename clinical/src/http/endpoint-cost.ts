@@ -1,4 +1,4 @@
-import type { CostKind } from "../../../lib/engines/admission/rate-limit";
+import type { CostKind } from "@/core/engines/admission/rate-limit";
 
 /** Cost kind per method and route template; routes not listed (health, metrics, admin) are not charged. */
 const COST_BY_ENDPOINT: Record<string, CostKind> = {

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
-import type { RateLimitSettings } from "../../../lib/engines/admission/rate-limit";
+import type { RateLimitSettings } from "@/core/engines/admission/rate-limit";
 
 export interface Buckets {
   client: RateLimiterAbstract;

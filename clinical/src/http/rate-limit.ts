@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { RateLimiterRes } from "rate-limiter-flexible";
-import { rateLimitHeaders, type RateLimitSettings } from "../../../lib/engines/admission/rate-limit";
+import { rateLimitHeaders, type RateLimitSettings } from "@/core/engines/admission/rate-limit";
 import { ClinicalError } from "../errors";
 import type { AdmissionMetrics } from "../metrics/admission-metrics";
 import { routeTemplate } from "../metrics/instrument";

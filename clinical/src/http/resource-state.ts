@@ -1,4 +1,4 @@
-import type { ResourceSettings, ResourceUpdate } from "../../../lib/engines/admission/resource-settings";
+import type { ResourceSettings, ResourceUpdate } from "@/core/engines/admission/resource-settings";
 
 export interface AppliedResources {
   version: number;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
-import { AdmissionController } from "../../../lib/engines/admission/admission-controller";
-import { DEFAULT_ADMISSION_SETTINGS } from "../../../lib/engines/admission/defaults";
-import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from "../../../lib/engines/admission/rate-limit";
-import type { AdmissionSettings } from "../../../lib/engines/admission/settings";
+import { AdmissionController } from "@/core/engines/admission/admission-controller";
+import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
+import { DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings } from "@/core/engines/admission/rate-limit";
+import type { AdmissionSettings } from "@/core/engines/admission/settings";
 import { createAdmissionMetrics } from "../metrics/admission-metrics";
 import { heapLimitGauge } from "../metrics/heap-limit";
 import { createRateLimitMetrics } from "../metrics/rate-limit-metrics";

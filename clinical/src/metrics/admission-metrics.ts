@@ -1,7 +1,7 @@
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { AdmissionController } from "../../../lib/engines/admission/admission-controller";
-import { ADMISSION_CLASSES, LIMITED_CLASSES } from "../../../lib/engines/admission/classes";
-import { ceilingSlots } from "../../../lib/engines/admission/partitions";
+import type { AdmissionController } from "@/core/engines/admission/admission-controller";
+import { ADMISSION_CLASSES, LIMITED_CLASSES } from "@/core/engines/admission/classes";
+import { ceilingSlots } from "@/core/engines/admission/partitions";
 
 /**
  * Admission metrics. Gauges are read from the controller at scrape time (no per-request cost);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ClinicalMetrics } from "./registry";
 import { priorityOf } from "./priority";
-import { RUN_HEADER, type TrafficKind } from "../../../lib/engines/loadgen/run-marker";
+import { RUN_HEADER, type TrafficKind } from "@/core/engines/loadgen/run-marker";
 
 const STARTED = Symbol("startedAt");
 type Timed = FastifyRequest & { [STARTED]?: number };

@@ -1,4 +1,4 @@
-import { POOL_CLASSES, type PoolClass, type PoolSettings } from "../../../lib/engines/pool/classes";
+import { POOL_CLASSES, type PoolClass, type PoolSettings } from "@/core/engines/pool/classes";
 import type { ClinicalMetrics } from "./registry";
 
 /** What this needs of clinical/src/db/pool.ts's ClinicalPool (structural, so metrics never imports db). */

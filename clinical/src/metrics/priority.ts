@@ -1,8 +1,8 @@
-import { CRITICALITY, type AdmissionClass, type Criticality } from "../../../lib/engines/admission/classes";
+import { CRITICALITY, type AdmissionClass, type Criticality } from "@/core/engines/admission/classes";
 import type { PriorityClass } from "./registry";
 
 /**
- * Priority class by route template (criticality in lib/engines/admission/classes.ts):
+ * Priority class by route template (criticality in core/engines/admission/classes.ts):
  * emergency alerts CRITICAL_PLUS, patient data CRITICAL, clinical data SHEDDABLE_PLUS,
  * AI inference SHEDDABLE. Everything else (health, metrics, admin, unmatched) is `system`,
  * exempt from admission control. Later routes add their own rows.

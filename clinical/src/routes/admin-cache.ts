@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { z } from "zod";
-import { invalidationSchema, policyUpdateSchema } from "../../../lib/engines/cache/policy";
+import { invalidationSchema, policyUpdateSchema } from "@/core/engines/cache/policy";
 import type { ClinicalCaching } from "../cache/setup";
 import { ClinicalError } from "../errors";
 import { jsonBody, signedAdminScope } from "../http/admin-auth";

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsync } from "fastify";
-import { collectInsight } from "../../../lib/engines/db-insight/collect-insight";
-import type { RunSql } from "../../../lib/engines/db-insight/types";
-import type { QueryNames } from "../../../lib/engines/db-insight/query-names";
+import { collectInsight } from "@/core/engines/db-insight/collect-insight";
+import type { RunSql } from "@/core/engines/db-insight/types";
+import type { QueryNames } from "@/core/engines/db-insight/query-names";
 import type { ClinicalDb } from "../db/query";
 import { signedAdminScope } from "../http/admin-auth";
 
 /**
  * The database's statistics for the console (signed like the cache control plane). The service
  * owns its database — embedded PGlite allows one process only — so the console reads through it.
- * - `GET /admin/database/insight` → `{ kind, insight }` (lib/engines/db-insight/types.ts); read-only.
+ * - `GET /admin/database/insight` → `{ kind, insight }` (core/engines/db-insight/types.ts); read-only.
  */
 export const adminDatabaseInsightRoutes: FastifyPluginAsync<{ db: ClinicalDb; names: QueryNames; secret?: string }> = async (app, { db, names, secret }) => {
   signedAdminScope(app, secret);

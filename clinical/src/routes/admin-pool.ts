@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { poolUpdateSchema } from "../../../lib/engines/pool/policy";
+import { poolUpdateSchema } from "@/core/engines/pool/policy";
 import type { ClinicalPool } from "../db/pool";
 import { ClinicalError } from "../errors";
 import { jsonBody, signedAdminScope } from "../http/admin-auth";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import { invalidFields, resourceUpdateSchema, type ResourceUpdate } from "../../../lib/engines/admission/resource-settings";
+import { invalidFields, resourceUpdateSchema, type ResourceUpdate } from "@/core/engines/admission/resource-settings";
 import { ClinicalError } from "../errors";
 import { jsonBody, signedAdminScope } from "../http/admin-auth";
 import type { ResourceState } from "../http/resource-state";

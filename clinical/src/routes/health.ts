@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { Redis } from "ioredis";
 import type { CacheStatus } from "../cache/clinical-cache";
 import type { ClinicalDb } from "../db/query";
-import { redisStatus } from "../../../lib/redis/status";
+import { redisStatus } from "@/core/redis/status";
 
 /** Liveness and dependencies, and the cache tiers in use. 503 only when the database is down: Redis is optional. */
 export const healthRoutes: FastifyPluginAsync<{ db: ClinicalDb; redis: Redis | null; cache?: () => CacheStatus }> = async (app, { db, redis, cache }) => {

@@ -6,7 +6,7 @@ import { db } from "../../db/prisma";
 import { checkpointDue, signCheckpoint } from "../../audit/checkpoint";
 import { loadOrCreateSigningKey, readCheckpoints, readPublicKeyPem, writeCheckpoint } from "../../audit/checkpoint-store";
 import type { Anchors } from "../../audit/verify-chain";
-import { securePrivateTree } from "../../files/private-files";
+import { securePrivateTree } from "@/core/files/private-files";
 
 export function checkpointDir(): string {
   const e = env();

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ComparableRun } from "../../engines/regression/run-comparison";
+import type { ComparableRun } from "@/core/engines/regression/run-comparison";
 
 /** A stored run as the regression detector reads it, or null when it has no windows. */
 export function comparableRun(run: { summary: unknown; windows: unknown }): ComparableRun | null {

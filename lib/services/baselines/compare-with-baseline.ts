@@ -3,8 +3,8 @@ import { db } from "../../db/prisma";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { runComparisonSchema } from "../../validations/run";
-import { compareRuns } from "../../engines/regression/run-comparison";
-import type { VerdictResult } from "../../engines/regression/types";
+import { compareRuns } from "@/core/engines/regression/run-comparison";
+import type { VerdictResult } from "@/core/engines/regression/types";
 import { invalidInput } from "../validation-error";
 import { comparableRun } from "./comparable-run";
 

@@ -6,7 +6,7 @@ import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { runIdSchema } from "../../validations/run";
 import { reasonSchema } from "../../validations/reason";
-import { measuredNoise } from "../../engines/regression/run-comparison";
+import { measuredNoise } from "@/core/engines/regression/run-comparison";
 import { invalidInput } from "../validation-error";
 import { comparableRun } from "./comparable-run";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db/prisma";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import { detectChangePoints } from "../../engines/regression/change-points";
+import { detectChangePoints } from "@/core/engines/regression/change-points";
 import { runIdSchema } from "../../validations/run";
 import { invalidInput } from "../validation-error";
 

@@ -3,7 +3,7 @@ import { db } from "../../db/prisma";
 import { recordAuditEvent } from "../../audit/record-event";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import { DEFAULT_CACHE_POLICIES, type CachePolicies } from "../../engines/cache/policy";
+import { DEFAULT_CACHE_POLICIES, type CachePolicies } from "@/core/engines/cache/policy";
 import type { Prisma } from "../../generated/prisma/client";
 import { policiesFromForm } from "../../validations/cache-policies";
 import { invalidFields } from "../validation-error";

@@ -3,7 +3,7 @@ import { db } from "../../db/prisma";
 import { env } from "../../env";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import type { CacheCounters } from "../../metrics/clinical-counters";
+import type { CacheCounters } from "@/core/metrics/clinical-counters";
 import { clinicalAdmin, type ServiceCacheState } from "./clinical-admin";
 import { currentPolicies, type SavedPolicies } from "./cache-policies";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { adminHeaders } from "../../engines/cache/signature";
-import type { CachePolicies } from "../../engines/cache/policy";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import type { CachePolicies } from "@/core/engines/cache/policy";
 
 export interface ServiceCacheState {
   version: number;

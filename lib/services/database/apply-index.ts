@@ -3,7 +3,7 @@ import { db } from "../../db/prisma";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors";
-import type { Candidate, ConstantPredicate, IndexColumn, QueryEffect } from "../../engines/index-advisor/types";
+import type { Candidate, ConstantPredicate, IndexColumn, QueryEffect } from "@/core/engines/index-advisor/types";
 import type { Prisma } from "../../generated/prisma/client";
 import { applyIndexInputSchema } from "../../validations/database";
 import { invalidInput } from "../validation-error";

@@ -1,8 +1,8 @@
 import "server-only";
-import { openSqlClient, type SqlClient } from "../../db/sql-client";
+import { openSqlClient, type SqlClient } from "@/core/db/sql-client";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import type { WhatIfMethod } from "../../engines/index-advisor/types";
+import type { WhatIfMethod } from "@/core/engines/index-advisor/types";
 
 /**
  * How the console reaches the clinical database for index work. PostgreSQL

@@ -1,11 +1,11 @@
 import "server-only";
 import { AppError } from "../../errors";
-import { adviseIndexes } from "../../engines/index-advisor/advise";
-import { buildIndex, dropIndex, ensureAbsent, IndexBuildRefused } from "../../engines/index-advisor/build-index";
-import { readBuildProgress } from "../../engines/index-advisor/build-progress";
-import { MissingExtensionError } from "../../engines/index-advisor/extensions";
-import { recheckSuggestion, tableFingerprint } from "../../engines/index-advisor/recheck";
-import { readStatementMeans } from "../../engines/index-advisor/workload";
+import { adviseIndexes } from "@/core/engines/index-advisor/advise";
+import { buildIndex, dropIndex, ensureAbsent, IndexBuildRefused } from "@/core/engines/index-advisor/build-index";
+import { readBuildProgress } from "@/core/engines/index-advisor/build-progress";
+import { MissingExtensionError } from "@/core/engines/index-advisor/extensions";
+import { recheckSuggestion, tableFingerprint } from "@/core/engines/index-advisor/recheck";
+import { readStatementMeans } from "@/core/engines/index-advisor/workload";
 import { clinicalDatabaseTarget, withClinicalSession, type ClinicalDatabaseTarget } from "./clinical-database";
 import type { ClinicalIndexOps } from "./index-ops";
 import { remoteIndexOps } from "./remote-index-ops";

@@ -3,7 +3,7 @@ import { env } from "../../env";
 import { AppError } from "../../errors";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import type { DatabaseInsight } from "../../engines/db-insight/types";
+import type { DatabaseInsight } from "@/core/engines/db-insight/types";
 import { clinicalAdmin } from "../caching/clinical-admin";
 
 /** Statistics reads on a large database take longer than a control-plane call. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import type { BuildProgress } from "../../engines/index-advisor/build-progress";
+import type { BuildProgress } from "@/core/engines/index-advisor/build-progress";
 import { clinicalIndexOps } from "./clinical-index-ops";
 
 /** Index builds running on the clinical database now (pg_stat_progress_create_index), for the page to poll. */

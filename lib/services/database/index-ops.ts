@@ -1,6 +1,6 @@
-import type { BuildProgress } from "../../engines/index-advisor/build-progress";
-import type { Recheck } from "../../engines/index-advisor/recheck";
-import type { Advice, Candidate } from "../../engines/index-advisor/types";
+import type { BuildProgress } from "@/core/engines/index-advisor/build-progress";
+import type { Recheck } from "@/core/engines/index-advisor/recheck";
+import type { Advice, Candidate } from "@/core/engines/index-advisor/types";
 import type { ClinicalDatabaseTarget } from "./clinical-database";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../../db/prisma";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import type { IndexColumn, QueryEffect, TableActivity } from "../../engines/index-advisor/types";
+import type { IndexColumn, QueryEffect, TableActivity } from "@/core/engines/index-advisor/types";
 import { clinicalDatabaseTarget } from "./clinical-database";
 
 export interface StoredSuggestion {

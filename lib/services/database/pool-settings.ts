@@ -3,7 +3,7 @@ import { db } from "../../db/prisma";
 import { recordAuditEvent } from "../../audit/record-event";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "../../engines/pool/policy";
+import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/core/engines/pool/policy";
 import type { Prisma } from "../../generated/prisma/client";
 import { poolSettingsFromForm } from "../../validations/pool-settings";
 import { invalidFields } from "../validation-error";

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "../../env";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import type { PoolSettings } from "../../engines/pool/policy";
+import type { PoolSettings } from "@/core/engines/pool/policy";
 import { poolUsage, type PoolClassUsage } from "../../metrics/pool-usage";
 import { clinicalAdmin } from "../caching/clinical-admin";
 import { currentPoolSettings, type SavedPoolSettings } from "./pool-settings";

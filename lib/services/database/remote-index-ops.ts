@@ -1,10 +1,10 @@
 import "server-only";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { DEFAULT_BUILD_TIMEOUT_MS } from "../../engines/index-advisor/build-index";
-import type { BuildProgress } from "../../engines/index-advisor/build-progress";
-import type { Recheck } from "../../engines/index-advisor/recheck";
-import type { Advice, Candidate } from "../../engines/index-advisor/types";
+import { DEFAULT_BUILD_TIMEOUT_MS } from "@/core/engines/index-advisor/build-index";
+import type { BuildProgress } from "@/core/engines/index-advisor/build-progress";
+import type { Recheck } from "@/core/engines/index-advisor/recheck";
+import type { Advice, Candidate } from "@/core/engines/index-advisor/types";
 import { clinicalAdmin, ClinicalAdminRefusal } from "../caching/clinical-admin";
 import type { ClinicalDatabaseTarget } from "./clinical-database";
 import type { ClinicalIndexOps } from "./index-ops";

@@ -3,8 +3,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { db } from "../../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";
-import type { ScenarioRun } from "../../engines/loadgen/run-scenario";
-import type { RunProgress } from "../../engines/loadgen/progress";
+import type { ScenarioRun } from "@/core/engines/loadgen/run-scenario";
+import type { RunProgress } from "@/core/engines/loadgen/progress";
 import type { FromWorker, ToWorker, WorkerStart } from "./worker-protocol";
 
 interface LiveRun {

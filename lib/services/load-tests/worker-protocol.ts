@@ -1,7 +1,7 @@
 import "server-only";
-import type { ScenarioRun } from "../../engines/loadgen/run-scenario";
-import type { RunProgress } from "../../engines/loadgen/progress";
-import type { Threshold } from "../../engines/loadgen/thresholds";
+import type { ScenarioRun } from "@/core/engines/loadgen/run-scenario";
+import type { RunProgress } from "@/core/engines/loadgen/progress";
+import type { Threshold } from "@/core/engines/loadgen/thresholds";
 
 /**
  * The messages between the console (supervisor.ts) and a run's own process (scripts/run-worker.ts),

@@ -1,8 +1,8 @@
 import "server-only";
-import { SLOS } from "../../engines/slo/definitions";
-import { burnRate } from "../../engines/slo/burn-rate";
-import { BAD_STATUS_REGEX, CLINICAL_JOB, HTTP_DURATION_METRIC as H, REAL_TRAFFIC_MATCHER, errorRatioQuery } from "../../engines/slo/promql";
-import { chooseStepS, type KeyStats, type TrafficPoint } from "../../engines/monitoring/traffic-series";
+import { SLOS } from "@/core/engines/slo/definitions";
+import { burnRate } from "@/core/engines/slo/burn-rate";
+import { BAD_STATUS_REGEX, CLINICAL_JOB, HTTP_DURATION_METRIC as H, REAL_TRAFFIC_MATCHER, errorRatioQuery } from "@/core/engines/slo/promql";
+import { chooseStepS, type KeyStats, type TrafficPoint } from "@/core/engines/monitoring/traffic-series";
 import type { MonitoringRange } from "../../validations/monitoring";
 import type { TrafficHistory, TrafficView } from "./traffic-types";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "../../db/prisma";
 import { env } from "../../env";
-import { countersFor, counterIncrease } from "../../metrics/clinical-counters";
+import { countersFor, counterIncrease } from "@/core/metrics/clinical-counters";
 import { classesOf, type ScrapeRecord } from "../../metrics/scrape-record";
-import { errorRatioQuery, leLabel, type TrafficOptions } from "../../engines/slo/promql";
-import type { Slo } from "../../engines/slo/definitions";
+import { errorRatioQuery, leLabel, type TrafficOptions } from "@/core/engines/slo/promql";
+import type { Slo } from "@/core/engines/slo/definitions";
 
 /** Seconds per window name (the burn-rate windows plus the 30-day budget period). */
 export const WINDOW_SECONDS: Record<string, number> = { "5m": 300, "30m": 1800, "1h": 3600, "2h": 7200, "6h": 21600, "1d": 86400, "3d": 259200, "30d": 2592000 };

@@ -1,10 +1,10 @@
 import "server-only";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import { SLOS, type Slo } from "../../engines/slo/definitions";
-import { SLO_WINDOWS, evaluateAlerts, type AlertEvaluation, type SloWindow } from "../../engines/slo/burn-rate";
+import { SLOS, type Slo } from "@/core/engines/slo/definitions";
+import { SLO_WINDOWS, evaluateAlerts, type AlertEvaluation, type SloWindow } from "@/core/engines/slo/burn-rate";
 import { sloSource, type SloSource } from "./slo-history";
-import type { TrafficOptions } from "../../engines/slo/promql";
+import type { TrafficOptions } from "@/core/engines/slo/promql";
 
 export interface SloStatus {
   slo: Slo;

@@ -1,5 +1,5 @@
 /** The shape of the Monitoring page's traffic history, whichever source (scrapes or Prometheus) filled it. */
-import type { KeyStats, TrafficPoint } from "../../engines/monitoring/traffic-series";
+import type { KeyStats, TrafficPoint } from "@/core/engines/monitoring/traffic-series";
 import type { MonitoringRange } from "../../validations/monitoring";
 
 export interface TrafficView {

@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "../../env";
-import { ADMISSION_CLASSES, type AdmissionClass } from "../../engines/admission/classes";
+import { ADMISSION_CLASSES, type AdmissionClass } from "@/core/engines/admission/classes";
 
 export interface LiveClass {
   cls: AdmissionClass;

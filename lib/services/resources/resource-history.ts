@@ -3,10 +3,10 @@ import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { db } from "../../db/prisma";
 import { env } from "../../env";
-import { mergeCounters, type ClinicalCounters } from "../../metrics/clinical-counters";
-import { readResourceSample } from "../../metrics/resource-sample";
-import { chooseStepS } from "../../engines/monitoring/traffic-series";
-import { resourceSeries, type ResourceScrape, type ResourceSeries } from "../../engines/resources/resource-series";
+import { mergeCounters, type ClinicalCounters } from "@/core/metrics/clinical-counters";
+import { readResourceSample } from "@/core/metrics/resource-sample";
+import { chooseStepS } from "@/core/engines/monitoring/traffic-series";
+import { resourceSeries, type ResourceScrape, type ResourceSeries } from "@/core/engines/resources/resource-series";
 import { RESOURCES_RANGES_S, type ResourcesRange } from "../../validations/resources-range";
 
 export interface ResourceHistory {

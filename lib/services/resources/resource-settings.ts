@@ -3,7 +3,7 @@ import { db } from "../../db/prisma";
 import { recordAuditEvent } from "../../audit/record-event";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
-import { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings } from "../../engines/admission/resource-settings";
+import { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings } from "@/core/engines/admission/resource-settings";
 import type { Prisma } from "../../generated/prisma/client";
 import { resourceSettingsFromForm } from "../../validations/resource-settings";
 import { invalidFields } from "../validation-error";

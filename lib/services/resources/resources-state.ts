@@ -4,7 +4,7 @@ import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import { clinicalAdmin } from "../caching/clinical-admin";
 import { RESOURCE_SETTING_FIELDS } from "../../validations/resource-settings";
-import type { ResourceSettings } from "../../engines/admission/resource-settings";
+import type { ResourceSettings } from "@/core/engines/admission/resource-settings";
 import { currentResourceSettings, type SavedResourceSettings } from "./resource-settings";
 import { liveAdmission, type LiveAdmission } from "./live-admission";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { adminHeaders } from "../../engines/cache/signature";
-import type { LocalMetrics } from "../../engines/scaling/local-decision";
+import { adminHeaders } from "@/core/engines/cache/signature";
+import type { LocalMetrics } from "@/core/engines/scaling/local-decision";
 
 export interface ClusterState {
   workers: number;

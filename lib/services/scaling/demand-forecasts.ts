@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "../../db/prisma";
-import { forecastDemand, type DemandForecast } from "../../engines/forecast/forecast-demand";
-import { hourlyRatesFromCounters } from "../../engines/forecast/hourly-from-counters";
-import { SIMULATION_SEEDS, SIMULATION_WEEKS } from "../../engines/scaling/simulation-params";
-import { hourlyMeans, syntheticHospitalWeeks } from "../../engines/scaling/synthetic-week";
+import { forecastDemand, type DemandForecast } from "@/core/engines/forecast/forecast-demand";
+import { hourlyRatesFromCounters } from "@/core/engines/forecast/hourly-from-counters";
+import { SIMULATION_SEEDS, SIMULATION_WEEKS } from "@/core/engines/scaling/simulation-params";
+import { hourlyMeans, syntheticHospitalWeeks } from "@/core/engines/scaling/synthetic-week";
 
 export interface LabelledForecast {
   source: "recorded" | "synthetic";

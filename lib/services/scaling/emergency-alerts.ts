@@ -1,6 +1,6 @@
 import "server-only";
-import { SLOS } from "../../engines/slo/definitions";
-import { evaluateAlerts, SLO_WINDOWS, type SloWindow } from "../../engines/slo/burn-rate";
+import { SLOS } from "@/core/engines/slo/definitions";
+import { evaluateAlerts, SLO_WINDOWS, type SloWindow } from "@/core/engines/slo/burn-rate";
 import { sloSource } from "../monitoring/slo-history";
 
 /** Ids of the emergency SLOs whose page-severity burn-rate alert fires now. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "../../auth/actor";
 import { authorize } from "../../auth/authorize";
 import { AppError } from "../../errors";
-import { kubernetesFiles } from "../../engines/scaling/kubernetes/export";
+import { kubernetesFiles } from "@/core/engines/scaling/kubernetes/export";
 import { currentScalingPolicy } from "./scaling-policy";
 
 /** Download names (the file names under deploy/kubernetes/). */

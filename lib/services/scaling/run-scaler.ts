@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "../../env";
-import { decideWorkers, type RecommendationHistory } from "../../engines/scaling/local-decision";
+import { decideWorkers, type RecommendationHistory } from "@/core/engines/scaling/local-decision";
 import { clusterControl, type ClusterState } from "./cluster-control";
 import { recordDecision } from "./scaler-decisions";
 import { currentScalingPolicy } from "./scaling-policy";

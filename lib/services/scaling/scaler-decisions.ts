@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../../db/prisma";
-import type { ScaledService } from "../../engines/scaling/policy";
+import type { ScaledService } from "@/core/engines/scaling/policy";
 
 export interface ScalerDecision {
   id: string;

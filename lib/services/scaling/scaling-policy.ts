@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../../db/prisma";
-import { defaultScalingPolicy, type ScaledService, type ScalingPolicy } from "../../engines/scaling/policy";
+import { defaultScalingPolicy, type ScaledService, type ScalingPolicy } from "@/core/engines/scaling/policy";
 
 export interface SavedScalingPolicy {
   service: ScaledService;

@@ -1,9 +1,9 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { evaluateHeldOut } from "../../engines/scaling/evaluate-held-out";
-import { chartSeries, DEFAULT_CLUSTER_PARAMS, hospitalForCapacity } from "../../engines/scaling/simulation-params";
-import type { ClusterParams } from "../../engines/scaling/types";
+import { evaluateHeldOut } from "@/core/engines/scaling/evaluate-held-out";
+import { chartSeries, DEFAULT_CLUSTER_PARAMS, hospitalForCapacity } from "@/core/engines/scaling/simulation-params";
+import type { ClusterParams } from "@/core/engines/scaling/types";
 
 export interface SimulationReport {
   params: ClusterParams;

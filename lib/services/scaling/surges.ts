@@ -3,7 +3,7 @@ import { recordAuditEvent } from "../../audit/record-event";
 import type { Actor } from "../../auth/actor";
 import { authorize } from "../../auth/authorize";
 import { db } from "../../db/prisma";
-import type { ScaledService } from "../../engines/scaling/policy";
+import type { ScaledService } from "@/core/engines/scaling/policy";
 import { surgeFromForm } from "../../validations/scaling";
 import { invalidInput } from "../validation-error";
 import { currentScalingPolicy } from "./scaling-policy";

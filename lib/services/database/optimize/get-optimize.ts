@@ -4,8 +4,8 @@ import { authorize } from "../../../auth/authorize";
 import type { Actor } from "../../../auth/actor";
 import { optimizeIdSchema } from "../../../validations/optimize";
 import { invalidInput } from "../../validation-error";
-import type { Comparison } from "../../../engines/regression/types";
-import type { MeanChange } from "../../../engines/db-insight/query-means";
+import type { Comparison } from "@/core/engines/regression/types";
+import type { MeanChange } from "@/core/engines/db-insight/query-means";
 
 /** What a finished flow stored: the regression verdict per endpoint and each query's means. */
 export interface OptimizeResult {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "../../../auth/actor";
-import { windowMeans } from "../../../engines/db-insight/query-means";
+import { windowMeans } from "@/core/engines/db-insight/query-means";
 import { startRun } from "../../load-tests/start-run";
 import { statementSnapshot } from "./statement-snapshot";
 import { waitForRun } from "./wait-for-run";

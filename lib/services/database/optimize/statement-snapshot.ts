@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../../../errors";
-import type { StatementCounters } from "../../../engines/db-insight/query-means";
+import type { StatementCounters } from "@/core/engines/db-insight/query-means";
 import { fetchInsight } from "../get-insight";
 
 /** pg_stat_statements' counters now (through the clinical service), for before/after means. */

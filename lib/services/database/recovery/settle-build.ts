@@ -1,5 +1,5 @@
 import "server-only";
-import { dropIndex, indexState } from "../../../engines/index-advisor/build-index";
+import { dropIndex, indexState } from "@/core/engines/index-advisor/build-index";
 import { clinicalDatabaseTarget, withClinicalSession } from "../clinical-database";
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getActor } from "@/lib/services/auth/dal";
 import { authorize } from "@/lib/auth/authorize";
 import { AppError, HTTP_STATUS } from "@/lib/errors";
-import { DASHBOARD_PATH, PROMETHEUS_CONFIG_PATH, RULES_PATH, monitoringFiles } from "@/lib/engines/slo/export";
+import { DASHBOARD_PATH, PROMETHEUS_CONFIG_PATH, RULES_PATH, monitoringFiles } from "@/core/engines/slo/export";
 
 export const dynamic = "force-dynamic";
 

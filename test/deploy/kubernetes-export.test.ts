@@ -8,9 +8,9 @@ import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBu
 import { Service } from "kubernetes-models/v1/Service";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { staleFiles } from "../../../tooling/generated-files";
-import { defaultScalingPolicy, TARGET_METRICS, type TargetMetric } from "../policy";
-import { kubernetesFiles } from "./export";
+import { staleFiles } from "../../lib/tooling/generated-files";
+import { defaultScalingPolicy, TARGET_METRICS, type TargetMetric } from "../../core/engines/scaling/policy";
+import { kubernetesFiles } from "../../core/engines/scaling/kubernetes/export";
 
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler, ScaledObject, VerticalPodAutoscaler,
@@ -67,7 +67,7 @@ describe("Kubernetes exports", () => {
   });
 
   it("the committed files under deploy/kubernetes/ are not stale", () => {
-    const root = resolve(__dirname, "../../../..");
+    const root = resolve(__dirname, "../..");
     expect(staleFiles(kubernetesFiles(), root)).toEqual([]);
     expect(readFileSync(resolve(root, "deploy/kubernetes/clinical-vpa.yaml"), "utf8")).toContain("updateMode: Off");
   });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import type { SqlClient } from "./sql-client";
+import type { SqlClient } from "@/core/db/sql-client";
 
 export interface Migration {
   name: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClinicalMetrics } from "../../clinical/src/metrics/registry";
-import { clinicalCounters, counterIncrease, countersFor } from "./clinical-counters";
-import { parseExposition } from "./parse-exposition";
+import { clinicalCounters, counterIncrease, countersFor } from "@/core/metrics/clinical-counters";
+import { parseExposition } from "@/core/metrics/parse-exposition";
 
 describe("clinical counters from a real prom-client exposition", () => {
   it("sums requests, failures (5xx and 429) and latency buckets by priority class", async () => {

@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { buildClinicalApp } from "../../clinical/src/app";
 import { fixedLimit } from "../../clinical/test/fixture";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
-import { DEFAULT_RATE_LIMIT_SETTINGS } from "../engines/admission/rate-limit";
-import { DEFAULT_POOL_SETTINGS } from "../engines/pool/policy";
-import { readResourceSample, resourceSample } from "./resource-sample";
-import { scrapeRecord } from "./scrape-record";
+import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
+import { DEFAULT_POOL_SETTINGS } from "@/core/engines/pool/policy";
+import { readResourceSample, resourceSample } from "@/core/metrics/resource-sample";
+import { scrapeRecord } from "../../lib/metrics/scrape-record";
 
 /** One sample's value from the exposition text, by name and labels (independent of the parser under test). */
 function value(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

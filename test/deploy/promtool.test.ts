@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { staleFiles } from "../../tooling/generated-files";
-import { monitoringFiles, PROMETHEUS_CONFIG_PATH, RULES_TEST_PATH } from "./export";
-import { prometheusRulesYaml } from "./prometheus-rules";
+import { staleFiles } from "../../lib/tooling/generated-files";
+import { monitoringFiles, PROMETHEUS_CONFIG_PATH, RULES_TEST_PATH } from "../../core/engines/slo/export";
+import { prometheusRulesYaml } from "../../core/engines/slo/prometheus-rules";
 
-const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const hasPromtool = spawnSync("promtool", ["--version"], { stdio: "ignore" }).status === 0;
 const requireAll = process.env.VIGIL_REQUIRE_ALL === "1";
 

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite, type Extensions } from "@electric-sql/pglite";
 import pg from "pg";
-import { securePrivateTree } from "../files/private-files";
+import { securePrivateTree } from "@/core/files/private-files";
 
 /** The small interface both deployables use for raw SQL: one connection, parametrised queries. */
 export interface SqlClient {
