@@ -1,30 +1,44 @@
+import Link from "next/link";
 import type { AuditRow } from "@/lib/services/audit/list-audit-events";
+import { AUDIT_GRID, AUDIT_MIN_WIDTH } from "./audit-columns";
 
-export const AUDIT_ROW_HEIGHT = 52;
+export const AUDIT_ROW_HEIGHT = 44;
 
 const OUTCOME_CLASS: Record<string, string> = { success: "ok", failure: "bad", denied: "bad", throttled: "warn" };
 
-export function AuditRowView({ row, top }: { row: AuditRow; top: number }) {
+const clip = { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" } as const;
+
+/** One event; its time links to the event's detail (a permalink), and a click anywhere on the row opens it. */
+export function AuditRowView({ row, top, index, onOpen }: { row: AuditRow; top: number; index: number; onOpen: (href: string) => void }) {
+  const href = `/admin/audit/${row.seq}`;
   return (
     <div
+      role="row"
+      aria-rowindex={index + 2}
       data-testid="audit-row"
+      data-seq={row.seq}
       data-action={row.action}
       data-outcome={row.outcome}
+      onClick={(e) => {
+        if (!(e.target as HTMLElement).closest("a")) onOpen(href);
+      }}
       style={{
-        position: "absolute", top, left: 0, right: 0, height: AUDIT_ROW_HEIGHT,
-        display: "grid", gridTemplateColumns: "4rem 11rem 1fr 1fr 1fr 6rem", gap: ".5rem",
+        position: "absolute", top, left: 0, right: 0, height: AUDIT_ROW_HEIGHT, minWidth: AUDIT_MIN_WIDTH, cursor: "pointer",
+        display: "grid", gridTemplateColumns: AUDIT_GRID, gap: ".5rem",
         alignItems: "center", borderBottom: "1px solid var(--line)", fontSize: ".85rem", padding: "0 .5rem",
       }}
     >
-      <span className="muted">#{row.seq}</span>
-      <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)}</time>
-      <span title={row.actorRole ?? undefined}>
-        {row.actor}
-        {row.actorRole && <span className="muted"> ({row.actorRole})</span>}
-      </span>
-      <code>{row.action}</code>
-      <span title={row.sourceIp ?? undefined}>{row.target}</span>
-      <span className={`badge ${OUTCOME_CLASS[row.outcome] ?? ""}`}>{row.outcome}</span>
+      <div role="cell" style={clip}>
+        <Link href={href} prefetch={false} data-testid="audit-row-link" title={`Event #${row.seq}`}>
+          <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)}</time>
+        </Link>
+      </div>
+      <div role="cell" style={clip} title={row.actor}>{row.actor}</div>
+      <div role="cell" style={clip}>{row.actorRole ?? <span className="muted">—</span>}</div>
+      <div role="cell" style={clip} title={row.action}><code>{row.action}</code></div>
+      <div role="cell" style={clip} title={row.target ?? undefined}>{row.target ?? <span className="muted">—</span>}</div>
+      <div role="cell"><span className={`badge ${OUTCOME_CLASS[row.outcome] ?? ""}`}>{row.outcome}</span></div>
+      <div role="cell" style={clip} title={row.sourceIp ?? undefined}>{row.sourceIp ?? <span className="muted">—</span>}</div>
     </div>
   );
 }

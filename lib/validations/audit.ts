@@ -26,3 +26,16 @@ export const auditPeriodSchema = z
   .refine((p) => p.from < p.to, { message: "must be after from", path: ["to"] });
 
 export const auditExportArgsSchema = z.intersection(auditPeriodSchema, z.object({ out: z.string({ error: "out is required (a folder)" }).min(1) }));
+
+/** An audit event's number (its seq), as the detail page's URL carries it. */
+export const auditSeqSchema = z.string().regex(/^\d{1,19}$/, "an event number like 1234");
+
+export const auditEventRefSchema = z.object({ seq: auditSeqSchema }).strict();
+
+export const AUDIT_EXPORT_FORMATS = ["ndjson", "csv", "manifest"] as const;
+export type AuditExportFormat = (typeof AUDIT_EXPORT_FORMATS)[number];
+
+/** The page's export: a period, pinned to the events up to `through` so its three files agree. */
+export const auditExportPreviewSchema = z.intersection(auditPeriodSchema, z.object({ through: auditSeqSchema.optional() }));
+
+export const auditExportDownloadSchema = z.intersection(auditExportPreviewSchema, z.object({ format: z.enum(AUDIT_EXPORT_FORMATS, { error: "format is one of ndjson, csv, manifest" }) }));

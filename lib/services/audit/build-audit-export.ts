@@ -10,14 +10,14 @@ import { checkpointDir, signingKeyFile } from "./audit-anchors";
 
 const BATCH = 5000;
 
-/** The audit events recorded in [from, to), oldest first, with their chain hashes. */
-async function rowsIn(from: Date, to: Date): Promise<ExportedRow[]> {
+/** The audit events recorded in [from, to) (up to seq `through` when given), oldest first, with their chain hashes. */
+async function rowsIn(from: Date, to: Date, through?: bigint): Promise<ExportedRow[]> {
   const prisma = await db();
   const out: ExportedRow[] = [];
   let after: bigint | undefined;
   for (;;) {
     const rows = await prisma.auditEvent.findMany({
-      where: { at: { gte: from, lt: to }, ...(after === undefined ? {} : { seq: { gt: after } }) },
+      where: { at: { gte: from, lt: to }, seq: { ...(after === undefined ? {} : { gt: after }), ...(through === undefined ? {} : { lte: through }) } },
       orderBy: { seq: "asc" },
       take: BATCH,
     });
@@ -30,11 +30,13 @@ async function rowsIn(from: Date, to: Date): Promise<ExportedRow[]> {
 /**
  * Builds the export of a period (no authorization: the CLI runs with the database's own
  * access; the page's action authorizes and audits before calling this). An empty period is an
- * honest empty export, not an error.
+ * honest empty export, not an error. `through` pins the export to the events up to that seq, so
+ * the page's three downloads (NDJSON, CSV, manifest) describe the same records even while new
+ * events (their own audit.export among them) are written into the period.
  */
-export async function buildAuditExport(from: Date, to: Date): Promise<{ files: Record<string, string>; manifest: SignedManifest }> {
+export async function buildAuditExport(from: Date, to: Date, through?: bigint): Promise<{ files: Record<string, string>; manifest: SignedManifest }> {
   if (!(from < to)) throw new Error("--from must be before --to");
-  const rows = await rowsIn(from, to);
+  const rows = await rowsIn(from, to, through);
   const { privateKey, publicKey } = loadOrCreateSigningKey(signingKeyFile());
   return buildExport(rows, {
     from, to,

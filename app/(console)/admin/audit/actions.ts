@@ -4,6 +4,7 @@ import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { listAuditEvents, type AuditRow } from "@/lib/services/audit/list-audit-events";
 import { verifyAuditTrail, type TrailVerification } from "@/lib/services/audit/verify-audit-trail";
+import { prepareAuditExport, type AuditExportSummary } from "@/lib/services/audit/prepare-audit-export";
 
 export async function loadAuditPageAction(
   filter: Record<string, string | undefined>,
@@ -19,6 +20,14 @@ export async function loadAuditPageAction(
 export async function verifyAuditTrailAction(): Promise<ActionResult<TrailVerification>> {
   try {
     return { ok: true, data: await verifyAuditTrail(await getActor()) };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}
+
+export async function prepareAuditExportAction(period: { from: string; to: string }): Promise<ActionResult<AuditExportSummary>> {
+  try {
+    return { ok: true, data: await prepareAuditExport(await getActor(), period) };
   } catch (err) {
     return toActionResult(err);
   }

@@ -5,11 +5,20 @@ import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
 import { VerifyChainPanel } from "@/components/audit/verify-chain-panel";
-import { loadAuditPageAction, verifyAuditTrailAction } from "./actions";
+import { AuditExportPanel, type ExportPeriod } from "@/components/audit/audit-export-panel";
+import { loadAuditPageAction, prepareAuditExportAction, verifyAuditTrailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 type Search = { action?: string; actor?: string; outcome?: string; from?: string; to?: string };
+
+const DAY_MS = 86_400_000;
+
+/** The filters' whole UTC days as the export's [from, to) instants; null until both are chosen. */
+function exportPeriod(from?: string, to?: string): ExportPeriod | null {
+  if (!from || !to) return null;
+  return { from: new Date(`${from}T00:00:00Z`).toISOString(), to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() };
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePagePermission("audit.view", "admin.audit.view");
@@ -32,7 +41,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <VerifyChainPanel verify={verifyAuditTrailAction} />
       <AuditFilters initial={filter} />
       {result ? (
-        <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} loadPage={loadAuditPageAction} />
+        <>
+          <AuditList key={JSON.stringify(filter)} filter={filter} initialRows={result.rows} initialNext={result.nextBefore} total={result.total} loadPage={loadAuditPageAction} />
+          <AuditExportPanel key={`export-${filter.from}-${filter.to}`} period={exportPeriod(filter.from, filter.to)} prepare={prepareAuditExportAction} />
+        </>
       ) : (
         <p className="error">Those filters are not valid: actions use lowercase letters, dots and underscores; dates look like 2026-11-01, and To is not before From.</p>
       )}
