@@ -23,43 +23,21 @@ async function slowServer(baseMs: number, seed: number, jitterMs = 40) {
   return loopbackServer((_q, r) => void setTimeout(() => r.end("ok"), baseMs + random() * jitterMs));
 }
 
-// 70 s runs: after the 10% warm-up (7 s), twelve complete 5-second windows per run (the window
-// length follows the run's length). The two candidate runs go side by side against their own servers.
-const RUN = ["--rate", "20", "--duration", "70"];
-
 describe("regression gate: npm run loadtest -- --baseline", { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "vigil-gate-"));
   const servers: Awaited<ReturnType<typeof loopbackServer>>[] = [];
   beforeAll(async () => {
-    servers.push(await slowServer(100, 1), await slowServer(100, 2), await slowServer(160, 3));
+    servers.push(await slowServer(100, 1));
   });
   afterAll(async () => {
     for (const s of servers) await s.close();
   });
 
-  it("exits 3 against a slowed build and 0 against the same build, with the evidence in words and JSON", async () => {
-    const [base, same, slowed] = servers;
-    const baseline = join(dir, "baseline.json");
-    const first = await cli(["--url", `${base!.url}/fhir/Patient/p-1`, ...RUN, "--json", baseline]);
-    expect(first.code, first.stderr).toBe(0);
-
-    const [sameRun, slowRun] = await Promise.all([
-      cli(["--url", `${same!.url}/fhir/Patient/p-1`, ...RUN, "--baseline", baseline, "--json", join(dir, "same.json")]),
-      cli(["--url", `${slowed!.url}/fhir/Patient/p-1`, ...RUN, "--baseline", baseline, "--json", join(dir, "slow.json")]),
-    ]);
-    expect(slowRun.code, slowRun.stdout + slowRun.stderr).toBe(3);
-    expect(slowRun.stdout).toMatch(/against baseline .*baseline\.json: REGRESSION/);
-    expect(slowRun.stdout).toMatch(/p95 rose from \d+ ms to \d+ ms/);
-    const slow = JSON.parse(readFileSync(join(dir, "slow.json"), "utf8"));
-    expect(slow.comparison.verdict).toBe("regression");
-    expect(slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95")).toMatchObject({ outcome: "regression", nBaseline: 12, nCandidate: 12 });
-
-    expect(sameRun.code, sameRun.stdout + sameRun.stderr).toBe(0);
-    expect(sameRun.stdout).not.toMatch(/REGRESSION/);
-    expect(JSON.parse(readFileSync(join(dir, "same.json"), "utf8")).comparison.verdict).not.toBe("regression");
-  });
-
-  it("a fast endpoint going from 20 to 30 ms fails the gate (exit 3) and its A/A twin passes (exit 0): 60 s at 100 req/s", async () => {
+  // One baseline and two candidates side by side (about 2 minutes): a 100 → 160 ms regression was
+  // a second, longer copy of this scenario, and its checks of the words and JSON now live here.
+  // 60 s runs: after the 10% warm-up (6 s), ten complete 5-second windows per run (the window
+  // length follows the run's length). The two candidates go side by side against their own servers.
+  it("exits 3 when a fast endpoint goes from 20 to 30 ms and 0 for its A/A twin, with the evidence in words and JSON: 60 s at 100 req/s", async () => {
     // The old fixed 50 ms floor let both exit 0; the default floor is 5% of the baseline p95.
     const fast = [await slowServer(20, 11, 4), await slowServer(20, 12, 4), await slowServer(30, 13, 4)];
     servers.push(...fast);
@@ -74,7 +52,10 @@ describe("regression gate: npm run loadtest -- --baseline", { timeout: 600_000 }
       cli(["--url", `${slowed!.url}/fhir/Observation`, ...FAST, "--baseline", baseline, "--json", join(dir, "fast-slow.json")]),
     ]);
     expect(slowRun.code, slowRun.stdout + slowRun.stderr).toBe(3);
+    expect(slowRun.stdout).toMatch(/against baseline .*fast-baseline\.json: REGRESSION/);
+    expect(slowRun.stdout).toMatch(/p95 rose from \d+ ms to \d+ ms/);
     const slow = JSON.parse(readFileSync(join(dir, "fast-slow.json"), "utf8"));
+    expect(slow.comparison.verdict).toBe("regression");
     expect(slow.windowS).toBe(5);
     const p95 = slow.comparison.comparisons.find((c: { metric: string }) => c.metric === "p95");
     expect(p95).toMatchObject({ outcome: "regression", nBaseline: 10, nCandidate: 10 });
@@ -82,6 +63,7 @@ describe("regression gate: npm run loadtest -- --baseline", { timeout: 600_000 }
     expect(slowRun.stdout).toMatch(/checks \(median over the steady-state windows of each window's percentile, warm-up excluded\)/);
 
     expect(sameRun.code, sameRun.stdout + sameRun.stderr).toBe(0);
+    expect(sameRun.stdout).not.toMatch(/REGRESSION/);
     expect(JSON.parse(readFileSync(join(dir, "fast-same.json"), "utf8")).comparison.verdict).toBe("no-change");
   });
 
