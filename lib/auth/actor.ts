@@ -8,4 +8,6 @@ export interface Actor {
   role: Role;
   sessionId: string;
   sourceIp: string | null;
+  /** An admin reset the password: only changing it (and signing out) is allowed until then. */
+  mustChangePassword?: boolean;
 }

@@ -14,7 +14,10 @@ export async function authorize(
   attempted: { action: string; target?: string },
 ): Promise<Actor> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
-  if (can(actor.role, permission)) return actor;
+  // After an admin's password reset nothing but the password change (which does not come
+  // through here) is allowed, whatever the role.
+  const mustChange = actor.mustChangePassword === true;
+  if (!mustChange && can(actor.role, permission)) return actor;
   const prisma = await db();
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, {
@@ -25,8 +28,9 @@ export async function authorize(
       target: attempted.target ?? attempted.action,
       sourceIp: actor.sourceIp,
       outcome: "denied",
-      after: { attempted: attempted.action, permission },
+      after: { attempted: attempted.action, permission, ...(mustChange ? { refusedBecause: "password change required" } : {}) },
     }),
   );
+  if (mustChange) throw new AppError("FORBIDDEN", "Change your password first: an admin reset it.");
   throw new AppError("FORBIDDEN", `Your role (${actor.role}) may not do this: ${attempted.action}.`);
 }

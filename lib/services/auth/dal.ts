@@ -17,10 +17,19 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return validateSession(session.sid, clientIpFrom(await headers()));
 });
 
-/** For pages: signed-out visitors go to sign-in. */
-export async function requireActor(): Promise<Actor> {
+/** The change-password page: signed-in is enough, a pending forced change included. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+export async function requireSignedIn(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login?expired=1");
+  return actor;
+}
+
+/** For console pages: signed-out visitors go to sign-in; a user whose password an admin reset goes to change it. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await requireSignedIn();
+  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
   return actor;
 }
 

@@ -32,7 +32,7 @@ export async function validateSession(sessionId: string, sourceIp: string | null
     await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp, mustChangePassword: user.mustChangePassword };
 }
 
 async function expire(sessionId: string, reason: string, user: SessionOwner, sourceIp: string | null): Promise<void> {
