@@ -11,7 +11,8 @@ export function SimulationPanel({ r }: { r: SimulationReport }) {
         <strong>Synthetic hospital week</strong> (diurnal load, rounds 06-09, afternoon peak 14-16, seeded random emergency surges), held out: the forecaster
         ({r.forecaster}) and KEDA&apos;s schedules were fitted on the {r.trainingWeeks} weeks before it. One replica serves {r.params.perReplicaCapacityRps.toFixed(1)} req/s
         within its p95 target and starts in {r.params.startupSeconds.toFixed(1)} s{" "}
-        {r.paramsSource.kind === "measured" ? `(measured by npm run bench:scaling, ${formatUtc(r.paramsSource.at)})` : "(defaults, not measured: run npm run bench:scaling)"}; price ${r.params.pricePerReplicaHour.toFixed(3)} per replica-hour (default price).
+        {r.paramsSource.kind === "measured" ? `(measured by npm run bench:scaling, ${formatUtc(r.paramsSource.at)})` : "(defaults, not measured: run npm run bench:scaling)"}; price ${r.params.pricePerReplicaHour.toFixed(3)} per replica-hour{" "}
+        <span data-testid="simulation-price-source">({r.prices.version === 0 ? "the price table's default" : `price table version ${r.prices.version}, in effect since ${formatUtc(r.prices.savedAt!)}`}; edited on the Resources page)</span>.
       </p>
       <table data-testid="simulation-table">
         <thead><tr><th scope="col">Policy</th><th scope="col" className="num">Under-provisioned minutes</th><th scope="col" className="num">Replica-hours</th><th scope="col" className="num">Cost (USD)</th><th scope="col" className="num">vs HPA replica-hours</th></tr></thead>

@@ -10,6 +10,8 @@ export interface ClassCounters {
   bad: number;
   /** Requests at or under each latency bucket bound (`le` label as rendered, e.g. "0.5"). */
   le: Record<string, number>;
+  /** Seconds all these requests took together (the histogram's _sum); absent in rows stored before it was kept. */
+  sumS?: number;
 }
 
 export type ClinicalCounters = Record<string, ClassCounters>;
@@ -26,10 +28,12 @@ export interface TrafficSplit {
  */
 export function requestCounters(exposition: string, by: "priority_class" | "route"): TrafficSplit {
   const out: TrafficSplit = { real: {}, synthetic: {} };
-  for (const s of parseExposition(exposition, (n) => n === `${METRIC}_count` || n === `${METRIC}_bucket`)) {
+  for (const s of parseExposition(exposition, (n) => n === `${METRIC}_count` || n === `${METRIC}_bucket` || n === `${METRIC}_sum`)) {
     const side = s.labels.traffic === "synthetic" ? out.synthetic : out.real;
     const c = (side[s.labels[by] ?? "unknown"] ??= { total: 0, bad: 0, le: {} });
-    if (s.name.endsWith("_count")) {
+    if (s.name.endsWith("_sum")) {
+      c.sumS = (c.sumS ?? 0) + s.value;
+    } else if (s.name.endsWith("_count")) {
       c.total += s.value;
       if (BAD_STATUS.test(s.labels.status_code ?? "")) c.bad += s.value;
     } else if (s.labels.le && s.labels.le !== "+Inf") {
@@ -53,6 +57,7 @@ export function mergeCounters(...parts: Array<ClinicalCounters | undefined>): Cl
       const c = (out[key] ??= { total: 0, bad: 0, le: {} });
       c.total += x.total;
       c.bad += x.bad;
+      if (x.sumS !== undefined) c.sumS = (c.sumS ?? 0) + x.sumS;
       for (const [le, n] of Object.entries(x.le)) c.le[le] = (c.le[le] ?? 0) + n;
     }
   }

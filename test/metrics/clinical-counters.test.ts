@@ -19,6 +19,10 @@ describe("clinical counters from a real prom-client exposition", () => {
     expect(c["patient-data"]).toMatchObject({ total: 4, bad: 1 });
     expect(c["patient-data"]!.le["1"]).toBe(3);
     expect(countersFor(c, "all")).toMatchObject({ total: 6, bad: 2 });
+    // The request time per class (histogram _sum), which cost attribution divides CPU by.
+    expect(c.emergency!.sumS).toBeCloseTo(6.2, 9);
+    expect(c["patient-data"]!.sumS).toBeCloseTo(1.811, 9);
+    expect(countersFor(c, "all").sumS).toBeCloseTo(8.011, 9);
   });
 
   it("parses labels with escapes and skips comments and other metrics", () => {

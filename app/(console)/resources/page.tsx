@@ -7,7 +7,10 @@ import { resourcesRange } from "@/lib/validations/resources-range";
 import { AdmissionTable } from "@/components/resources/admission-table";
 import { SettingsForm } from "@/components/resources/settings-form";
 import { ResourceCharts } from "@/components/resources/resource-charts";
-import { updateResourceSettingsAction } from "./actions";
+import { updatePriceTableAction, updateResourceSettingsAction } from "./actions";
+import { resourceCost } from "@/lib/services/resources/resource-cost";
+import { CostPanel } from "@/components/resources/cost-panel";
+import { PriceForm } from "@/components/resources/price-form";
 import { formatUtc } from "@/components/ui/timestamp";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RESOURCE_THRESHOLDS } from "@/core/engines/admission/thresholds";
@@ -19,7 +22,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireActor();
   const range = resourcesRange((await searchParams).range);
-  const [state, history] = await Promise.all([resourcesState(actor), resourceHistory(actor, { range })]);
+  const [state, history, cost] = await Promise.all([resourcesState(actor), resourceHistory(actor, { range }), resourceCost(actor, { range })]);
   const admin = can(actor.role, "policy.change");
   const live = state.live;
   return (
@@ -70,9 +73,11 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         {state.service && <p data-testid="service-resource-version">The service runs settings version {state.service.version}, applied {formatUtc(state.service.appliedAt)}.</p>}
         <SettingsForm fields={state.fields} {...state.saved} editable={admin && state.configured} action={updateResourceSettingsAction} />
       </section>
-      <section className="panel" data-testid="resources-missing">
-        <h2>Not on this page yet</h2>
-        <p className="muted">Cost per 1,000 requests per class is not computed: there is no price table and CPU seconds are not attributed per class. Everything above is measured from the clinical service&apos;s /metrics; nothing is estimated.</p>
+      <CostPanel cost={cost} />
+      <section className="panel" data-testid="price-table">
+        <h2>Price table</h2>
+        <p className="muted">Prices every cost figure on the console: the estimate above and the Scaling simulator&apos;s replica-hours. The clinical service never reads them, so a saved table is in effect at once.</p>
+        <PriceForm key={cost.priceTable.version} saved={cost.priceTable} editable={admin} action={updatePriceTableAction} />
       </section>
     </>
   );

@@ -9,6 +9,8 @@ export interface Counts {
   total: number;
   bad: number;
   le: Record<string, number>;
+  /** Seconds the requests took together (histogram _sum), when the scrape kept it. */
+  sumS?: number;
 }
 
 export interface CounterSample {

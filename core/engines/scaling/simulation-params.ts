@@ -1,4 +1,4 @@
-import { DEFAULT_PRICES } from "./prices";
+import { DEFAULT_PRICES } from "../cost/prices";
 import { syntheticHospitalWeeks } from "./synthetic-week";
 import type { ClusterParams } from "./types";
 

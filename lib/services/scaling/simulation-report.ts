@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { evaluateHeldOut } from "@/core/engines/scaling/evaluate-held-out";
 import { chartSeries, DEFAULT_CLUSTER_PARAMS, hospitalForCapacity } from "@/core/engines/scaling/simulation-params";
 import type { ClusterParams } from "@/core/engines/scaling/types";
+import { currentPriceTable } from "../resources/price-table";
 
 export interface SimulationReport {
   params: ClusterParams;
@@ -13,6 +14,8 @@ export interface SimulationReport {
   trainingWeeks: number;
   forecaster: string;
   rows: { policy: string; underProvisionedMinutes: number; replicaHours: number; cost: number }[];
+  /** The price table the costs use (the Resources page's; version 0 = its defaults). */
+  prices: { version: number; savedAt: string | null };
   goal: { underReduction: number; replicaHoursRatio: number; met: boolean };
   chart: Record<string, number>[];
   policies: string[];
@@ -28,10 +31,22 @@ function measuredParams(): { params: ClusterParams; at: string } | null {
   }
 }
 
-let cached: Promise<SimulationReport> | null = null;
+let cached: Promise<Omit<SimulationReport, "prices">> | null = null;
 
-/** The held-out-week comparison, computed once per process (deterministic: same seed, same result). */
-export function simulationReport(): Promise<SimulationReport> {
+/** The held-out-week comparison, priced with the current price table (the cost is replica-hours × its replica-hour price). */
+export async function simulationReport(): Promise<SimulationReport> {
+  const [report, table] = await Promise.all([simulation(), currentPriceTable()]);
+  const price = table.prices.replicaHour;
+  return {
+    ...report,
+    params: { ...report.params, pricePerReplicaHour: price },
+    rows: report.rows.map((r) => ({ ...r, cost: r.replicaHours * price })),
+    prices: { version: table.version, savedAt: table.savedAt },
+  };
+}
+
+/** The simulation itself, computed once per process (deterministic: same seed, same result). */
+function simulation(): Promise<Omit<SimulationReport, "prices">> {
   cached ??= (async () => {
     const measured = measuredParams();
     const params = measured?.params ?? DEFAULT_CLUSTER_PARAMS;
