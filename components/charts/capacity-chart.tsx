@@ -9,7 +9,7 @@ const DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export default function CapacityChart({ points, policies }: { points: Record<string, number>[]; policies: string[] }) {
   const tick = (m: number) => `${DAYS[Math.floor(m / 1440)]} ${String(Math.floor((m % 1440) / 60)).padStart(2, "0")}h`;
   return (
-    <div style={{ width: "100%", height: 320 }} data-testid="capacity-chart">
+    <div className="chart-box chart-h-320" data-testid="capacity-chart">
       <ResponsiveContainer>
         <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

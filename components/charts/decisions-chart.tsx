@@ -1,14 +1,15 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUtcClock } from "@/components/ui/timestamp";
 
 export type DecisionPoint = { at: string; workers: number; rps: number | null };
 
 /** Worker count after each scaler decision, over time. Loaded with next/dynamic. */
 export default function DecisionsChart({ points }: { points: DecisionPoint[] }) {
-  const data = points.map((p) => ({ ...p, t: p.at.slice(11, 19) }));
+  const data = points.map((p) => ({ ...p, t: formatUtcClock(p.at) }));
   return (
-    <div style={{ width: "100%", height: 200 }} data-testid="decisions-chart">
+    <div className="chart-box chart-h-200" data-testid="decisions-chart">
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

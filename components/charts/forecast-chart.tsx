@@ -7,7 +7,7 @@ export type ForecastChartPoint = { hour: number; history?: number; forecast?: nu
 /** Recent hourly demand, then the forecast with its prediction interval. Loaded with next/dynamic. */
 export default function ForecastChart({ points, level, testId }: { points: ForecastChartPoint[]; level: number; testId: string }) {
   return (
-    <div style={{ width: "100%", height: 240 }} data-testid={testId}>
+    <div className="chart-box chart-h-240" data-testid={testId}>
       <ResponsiveContainer>
         <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -2,14 +2,15 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { HitRatePoint } from "@/lib/services/caching/caching-state";
+import { formatUtcClock } from "@/components/ui/timestamp";
 
 const COLORS = ["#0b6bcb", "#9a6700", "#2e7d32", "#6f42c1", "#c62828"];
 
 /** Cache hit rate per data class per scrape interval. Loaded with next/dynamic. */
 export default function HitRateChart({ points, classes }: { points: HitRatePoint[]; classes: string[] }) {
-  const data = points.map((p) => ({ ...p, t: p.at.slice(11, 19) }));
+  const data = points.map((p) => ({ ...p, t: formatUtcClock(p.at) }));
   return (
-    <div style={{ width: "100%", height: 260 }} data-testid="hit-rate-chart">
+    <div className="chart-box chart-h-260" data-testid="hit-rate-chart">
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -13,7 +13,7 @@ export default function LatencyDistributionChart({ latency }: { latency: Percent
     { q: "p99", ms: latency.p99 }, { q: "p99.9", ms: latency.p999 }, { q: "max", ms: latency.max },
   ];
   return (
-    <div style={{ width: "100%", height: 220 }} data-testid="latency-distribution-chart">
+    <div className="chart-box chart-h-220" data-testid="latency-distribution-chart">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -10,8 +10,9 @@ export interface ShareBar {
 
 /** Each top statement's share of the database's total execution time. Loaded with next/dynamic. */
 export default function QueryShareChart({ data }: { data: ShareBar[] }) {
+  // The height grows with the number of bars (28 px each), so it is computed here, inline.
   return (
-    <div style={{ width: "100%", height: Math.max(160, data.length * 28 + 40) }} data-testid="query-share-chart">
+    <div className="chart-box" style={{ height: Math.max(160, data.length * 28 + 40) }} data-testid="query-share-chart">
       <ResponsiveContainer>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -7,7 +7,7 @@ import type { RunHistory } from "@/lib/services/baselines/run-history";
 export default function RunHistoryChart({ history, currentRunId }: { history: RunHistory; currentRunId: string }) {
   const data = history.points.map((p, i) => ({ i: i + 1, p95: p.p95, current: p.runId === currentRunId ? p.p95 : null }));
   return (
-    <div style={{ width: "100%", height: 240 }} data-testid="run-history-chart">
+    <div className="chart-box chart-h-240" data-testid="run-history-chart">
       <ResponsiveContainer>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

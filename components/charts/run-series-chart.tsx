@@ -9,7 +9,7 @@ export type { SeriesPoint };
 /** Throughput and latency percentiles per second of a run. Loaded with next/dynamic. */
 export default function RunSeriesChart({ series }: { series: SeriesPoint[] }) {
   return (
-    <div style={{ width: "100%", height: 280 }} data-testid="run-series-chart">
+    <div className="chart-box chart-h-280" data-testid="run-series-chart">
       <ResponsiveContainer>
         <LineChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

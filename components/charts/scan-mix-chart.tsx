@@ -12,7 +12,7 @@ export interface ScanMix {
 export default function ScanMixChart({ data }: { data: ScanMix[] }) {
   const plotted = data.map((d) => ({ ...d, sequential: d.sequential || null, index: d.index || null }));
   return (
-    <div style={{ width: "100%", height: 260 }} data-testid="scan-mix-chart">
+    <div className="chart-box chart-h-260" data-testid="scan-mix-chart">
       <ResponsiveContainer>
         <BarChart data={plotted} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

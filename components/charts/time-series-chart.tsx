@@ -17,7 +17,7 @@ export interface TimeSeriesChartProps {
 /** Lines over time, one per key. Loaded with next/dynamic (recharts stays out of the first load). */
 export default function TimeSeriesChart({ rows, keys, unit, testId, reference }: TimeSeriesChartProps) {
   return (
-    <div style={{ width: "100%", height: 240 }} data-testid={testId}>
+    <div className="chart-box chart-h-240" data-testid={testId}>
       <ResponsiveContainer>
         <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />

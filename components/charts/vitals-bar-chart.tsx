@@ -10,7 +10,7 @@ export interface VitalsBar {
 /** p75 per route for one timing metric, with the "good" threshold drawn in. Loaded with next/dynamic. */
 export default function VitalsBarChart({ data, goodThreshold, unit }: { data: VitalsBar[]; goodThreshold: number; unit: string }) {
   return (
-    <div style={{ width: "100%", height: 260 }} data-testid="vitals-chart">
+    <div className="chart-box chart-h-260" data-testid="vitals-chart">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -12,7 +12,7 @@ export function AdviseForm({ disabledReason, action: advise }: { disabledReason:
     <form action={action} data-testid="advise-form">
       <label>
         Statements called at least{" "}
-        <input name="minCalls" type="number" min={1} defaultValue={10} style={{ width: "6rem" }} disabled={Boolean(disabledReason)} /> times
+        <input name="minCalls" type="number" min={1} defaultValue={10} className="input-narrow" disabled={Boolean(disabledReason)} /> times
       </label>{" "}
       <OnlineSubmit disabled={pending || Boolean(disabledReason)} data-testid="advise-submit">{pending ? "Advising…" : "Advise now"}</OnlineSubmit>
       {disabledReason && <span className="muted"> {disabledReason}</span>}

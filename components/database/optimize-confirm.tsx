@@ -5,6 +5,7 @@ import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { FieldError } from "@/components/ui/field-error";
 import type { OptimizeSuggestion } from "@/lib/services/database/optimize/advisor-calls";
 import type { OptimizeActions } from "./database-actions";
+import { fmtCount } from "./format";
 
 /**
  * The admin's go-ahead: the DDL that will run, a reason for the audit trail, then an explicit
@@ -21,14 +22,14 @@ export function OptimizeConfirm({ sessionId, suggestions, canApply, role, action
         {suggestions.map((s) => (
           <li key={s.id}>
             <code data-testid="optimize-ddl">{s.ddl}</code>{" "}
-            <span className="muted">cost {s.costBefore.toFixed(0)} → {s.costAfter.toFixed(0)}, ~{Math.round(s.estimatedSavedMsPerHour).toLocaleString("en-GB")} ms saved per hour</span>
+            <span className="muted">cost {s.costBefore.toFixed(0)} → {s.costAfter.toFixed(0)}, ~{fmtCount(s.estimatedSavedMsPerHour)} ms saved per hour</span>
           </li>
         ))}
       </ul>
       {!canApply && <p className="muted" data-testid="optimize-confirm-disabled">Only an administrator may apply indexes (your role: {role}).</p>}
       <label>
         Reason (kept in the audit trail)
-        <textarea name="reason" rows={2} required minLength={8} disabled={!canApply} data-testid="optimize-reason" style={{ width: "100%" }} />
+        <textarea name="reason" rows={2} required minLength={8} disabled={!canApply} data-testid="optimize-reason" className="input-full" />
         <FieldError message={err?.fields?.reason} />
       </label>
       {!reviewing ? (

@@ -22,7 +22,7 @@ export function OptimizeStartForm({ scenarios, minS, defaultS, disabledReason, a
         <input name="durationS" type="number" min={minS} defaultValue={defaultS} data-testid="optimize-duration" disabled={Boolean(disabledReason)} />
         <FieldError message={err?.fields?.durationS} />
       </label>
-      <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
+      <div className="form-submit">
         <OnlineSubmit disabled={pending || Boolean(disabledReason)} data-testid="optimize-start">{pending ? "Starting…" : "Optimize"}</OnlineSubmit>
         {disabledReason && <p className="muted">{disabledReason}</p>}
         {err && <p className="error" role="alert" data-testid="optimize-start-error">{err.message}</p>}

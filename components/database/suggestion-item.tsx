@@ -7,7 +7,7 @@ import type { IndexActions } from "./database-actions";
 /** One suggestion: the DDL, what it saves, whom it helps, the table's write load, and apply. */
 export function SuggestionItem({ s, applyDisabledReason, applyAction }: { s: StoredSuggestion; applyDisabledReason: string | null; applyAction: IndexActions["apply"] }) {
   return (
-    <li data-testid="suggestion" style={{ marginBottom: "1rem" }}>
+    <li data-testid="suggestion">
       <p>
         <strong>#{s.rank}</strong> <code data-testid="suggestion-ddl">{s.ddl}</code>{" "}
         {s.applied && <StatusBadge status={s.applied.status === "valid" ? "ok" : s.applied.status === "failed" ? "bad" : "neutral"} label={`applied: ${s.applied.status}`} />}
@@ -22,7 +22,7 @@ export function SuggestionItem({ s, applyDisabledReason, applyAction }: { s: Sto
         <ul>
           {s.queries.map((q) => (
             <li key={q.queryId}>
-              <code style={{ fontSize: ".8rem" }}>{q.query}</code> — {fmtCount(q.calls)} calls, mean {fmtMs(q.meanMs)}, cost {q.costBefore.toFixed(0)} → {q.costAfter.toFixed(0)}
+              <code className="code-sm">{q.query}</code> — {fmtCount(q.calls)} calls, mean {fmtMs(q.meanMs)}, cost {q.costBefore.toFixed(0)} → {q.costAfter.toFixed(0)}
             </li>
           ))}
         </ul>

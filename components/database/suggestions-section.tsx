@@ -40,7 +40,7 @@ export async function SuggestionsSection({ actor, actions }: { actor: Actor; act
             {advice.suggestions.length === 0 ? (
               <EmptyState testId="suggestions-none">No index would bring any statement below half its cost.</EmptyState>
             ) : (
-              <ol style={{ listStyle: "none", padding: 0 }}>
+              <ol className="suggestion-list">
                 {advice.suggestions.map((s) => <SuggestionItem key={s.id} s={s} applyDisabledReason={applyDisabled} applyAction={actions.apply} />)}
               </ol>
             )}

@@ -17,7 +17,7 @@ function QueryCell({ q }: { q: TopQuery }) {
   return (
     <details>
       <summary data-testid="top-query-name">{q.name ?? <span className="muted">unnamed statement</span>}</summary>
-      <code style={{ whiteSpace: "pre-wrap", fontSize: ".8rem" }}>{q.query}</code>
+      <code className="code-sm code-wrap">{q.query}</code>
     </details>
   );
 }

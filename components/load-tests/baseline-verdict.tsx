@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { BaselineComparison } from "@/lib/services/baselines/compare-with-baseline";
 import type { Comparison } from "@/core/engines/regression/types";
 import { formatMs } from "@/core/engines/loadgen/format-figures";
+import { Timestamp } from "@/components/ui/timestamp";
 
 const BADGE: Record<string, string> = { regression: "bad", improvement: "ok", inconclusive: "warn", "no-change": "", "insufficient-data": "warn" };
 const ms = (x: number) => `${formatMs(x)} ms`;
@@ -19,7 +20,7 @@ export function BaselineVerdict({ comparison }: { comparison: BaselineComparison
       <h2>Against the baseline</h2>
       {baseline && (
         <p className="muted">
-          Baseline: <Link href={`/load-tests/${baseline.runId}`}>run {baseline.runId.slice(0, 8)}</Link>, promoted {baseline.promotedAt.replace("T", " ").slice(0, 16)} UTC ·{" "}
+          Baseline: <Link href={`/load-tests/${baseline.runId}`}>run {baseline.runId.slice(0, 8)}</Link>, promoted <Timestamp at={baseline.promotedAt} /> ·{" "}
           {baseline.noise === null ? "run-to-run noise not measured (2% assumed)" : `run-to-run noise ${(baseline.noise * 100).toFixed(1)}%`}
         </p>
       )}
@@ -70,7 +71,7 @@ export function BaselineVerdict({ comparison }: { comparison: BaselineComparison
             Smallest change that counts, in ms (blank: 5% of the baseline&apos;s p95, at least 1 ms)
             <input name="minEffectMs" type="number" min={0} step="any" defaultValue={minEffectMs ?? ""} data-testid="min-effect-input" />
           </label>
-          <div style={{ alignSelf: "end", marginBottom: ".75rem" }}><button type="submit" className="secondary" data-testid="min-effect-apply">Compare again</button></div>
+          <div className="form-submit"><button type="submit" className="secondary" data-testid="min-effect-apply">Compare again</button></div>
         </form>
       )}
     </section>

@@ -1,11 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { chartLoading } from "@/components/ui/chart-loading";
 import type { RunHistory } from "@/lib/services/baselines/run-history";
 
 const RunHistoryChart = dynamic(() => import("@/components/charts/run-history-chart"), {
   ssr: false,
-  loading: () => <div style={{ height: 240 }} className="muted">Loading chart…</div>,
+  loading: chartLoading(240),
 });
 
 /** The trend of this scenario on this target, with change points (Otava-style, window 50, p = 0.001). */

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { RunListRow } from "@/lib/services/load-tests/list-runs";
+import { Timestamp } from "@/components/ui/timestamp";
 
 const ROW_HEIGHT = 44;
 const STATUS_CLASS: Record<string, string> = { passed: "ok", failed: "bad", invalid: "bad", aborted: "bad", running: "warn", cancelled: "" };
@@ -14,13 +15,14 @@ export function RunList({ runs }: { runs: RunListRow[] }) {
   const v = useVirtualizer({ count: runs.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   if (runs.length === 0) return <p className="muted" data-testid="runs-empty">No runs match.</p>;
   return (
-    <div ref={parentRef} style={{ maxHeight: 480, overflow: "auto" }} data-testid="run-list">
-      <div style={{ height: v.getTotalSize(), position: "relative" }}>
+    <div ref={parentRef} className="run-list" data-testid="run-list">
+      {/* Virtualized: the total height and each row's offset come from the virtualizer. */}
+      <div className="run-list-rows" style={{ height: v.getTotalSize() }}>
         {v.getVirtualItems().map((item) => {
           const r = runs[item.index]!;
           return (
-            <div key={r.id} data-testid="run-row" style={{ position: "absolute", top: item.start, left: 0, right: 0, height: ROW_HEIGHT, display: "grid", gridTemplateColumns: "11rem 10rem 1fr 6rem 7rem", gap: ".5rem", alignItems: "center", borderBottom: "1px solid var(--line)", fontSize: ".9rem" }}>
-              <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 19)}</time>
+            <div key={r.id} data-testid="run-row" className="run-row" style={{ top: item.start, height: ROW_HEIGHT }}>
+              <Timestamp at={r.createdAt} />
               <Link href={`/load-tests/${r.id}`}>{r.scenario}</Link>
               <span className="muted">{r.target}</span>
               <span className={`badge ${STATUS_CLASS[r.status] ?? ""}`}>{r.status}</span>

@@ -6,17 +6,19 @@ import { useRouter } from "next/navigation";
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { FormAction } from "@/components/ui/form-action";
+import { Card } from "@/components/ui/card";
+import { chartLoading } from "@/components/ui/chart-loading";
 import type { RunView } from "@/lib/services/load-tests/get-run";
 import { RunSummaryView } from "./run-summary";
 
 const RunSeriesChart = dynamic(() => import("@/components/charts/run-series-chart"), {
   ssr: false,
-  loading: () => <div style={{ height: 280 }} className="muted">Loading chart…</div>,
+  loading: chartLoading(280),
 });
 
 const LatencyDistributionChart = dynamic(() => import("@/components/charts/latency-distribution-chart"), {
   ssr: false,
-  loading: () => <div style={{ height: 220 }} className="muted">Loading chart…</div>,
+  loading: chartLoading(220),
 });
 
 const POLL_MS = 1000;
@@ -60,16 +62,14 @@ function Live({ initial, canAbort, abortAction }: { initial: RunView; canAbort: 
         </p>
       </section>
       {series.length > 0 && (
-        <section className="panel">
-          <h2 style={{ marginTop: 0 }}>Per second</h2>
+        <Card title="Per second">
           <RunSeriesChart series={series} />
-        </section>
+        </Card>
       )}
       {latency && latency.max > 0 && (
-        <section className="panel">
-          <h2 style={{ marginTop: 0 }}>Latency distribution</h2>
+        <Card title="Latency distribution">
           <LatencyDistributionChart latency={latency} />
-        </section>
+        </Card>
       )}
       <RunSummaryView summary={run.summary} />
     </>

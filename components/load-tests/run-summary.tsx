@@ -1,5 +1,6 @@
 import type { ScenarioRun } from "@/core/engines/loadgen/run-scenario";
 import { formatMs as f, formatThresholdActual } from "@/core/engines/loadgen/format-figures";
+import { Card } from "@/components/ui/card";
 
 /** A finished run's result, or the live progress of one still running (`elapsedS`), or a crashed run's last progress (`crash`). */
 type Summary = Partial<ScenarioRun> & { elapsedS?: number; crash?: string };
@@ -16,8 +17,7 @@ export function RunSummaryView({ summary }: { summary: Record<string, unknown> |
       {s.invalidReason && <p className="notice">Invalid run: {s.invalidReason}</p>}
       {s.thresholdAbort && <p className="notice" data-testid="threshold-abort">Stopped early: {s.thresholdAbort}.</p>}
       {s.crash && <p className="notice">The run process failed ({s.crash}); these are its last measurements.</p>}
-      <section className="panel" data-testid="run-totals">
-        <h2 style={{ marginTop: 0 }}>Totals</h2>
+      <Card title="Totals" testId="run-totals">
         <p>
           {s.requests ?? 0} requests, {s.errors ?? 0} errors in {(s.durationS ?? s.elapsedS ?? 0).toFixed(1)} s; starts late {s.late ?? 0}, dropped {s.dropped ?? 0}
           {s.sustainableRate !== undefined && <> · highest sustainable rate {s.sustainableRate ?? "none"} req/s</>}
@@ -25,10 +25,9 @@ export function RunSummaryView({ summary }: { summary: Record<string, unknown> |
         {l && <p data-testid="run-latency">Latency ms (whole run): p50 {f(l.p50)} · p90 {f(l.p90)} · p95 {f(l.p95)} · p99 {f(l.p99)} · p99.9 {f(l.p999)} · max {f(l.max)}</p>}
         {s.statusCodes && <p className="muted">Status codes: {Object.entries(s.statusCodes).map(([k, v]) => `${k}: ${v}`).join(", ")}</p>}
         {s.errorKinds && Object.keys(s.errorKinds).length > 0 && <p className="muted">Errors by kind: {Object.entries(s.errorKinds).map(([k, v]) => `${k}: ${v}`).join(", ")}</p>}
-      </section>
+      </Card>
       {s.thresholds && (
-        <section className="panel">
-          <h2 style={{ marginTop: 0 }}>Thresholds{live && <span className="muted" data-testid="thresholds-live"> (live: the run so far, evaluated every second)</span>}</h2>
+        <Card title={<>Thresholds{live && <span className="muted" data-testid="thresholds-live"> (live: the run so far, evaluated every second)</span>}</>}>
           <table data-testid="run-thresholds">
             <tbody>
               {s.thresholds.map((t) => (
@@ -39,11 +38,10 @@ export function RunSummaryView({ summary }: { summary: Record<string, unknown> |
               ))}
             </tbody>
           </table>
-        </section>
+        </Card>
       )}
       {s.endpoints && (
-        <section className="panel">
-          <h2 style={{ marginTop: 0 }}>Per endpoint <span className="muted">(whole run, warm-up included; the baseline comparison uses steady-state windows)</span></h2>
+        <Card title={<>Per endpoint <span className="muted">(whole run, warm-up included; the baseline comparison uses steady-state windows)</span></>}>
           <table data-testid="run-endpoints">
             <thead><tr><th>Endpoint</th><th>Requests</th><th>Errors</th><th>p50</th><th>p95</th><th>p99</th><th>max</th></tr></thead>
             <tbody>
@@ -52,7 +50,7 @@ export function RunSummaryView({ summary }: { summary: Record<string, unknown> |
               ))}
             </tbody>
           </table>
-        </section>
+        </Card>
       )}
     </>
   );

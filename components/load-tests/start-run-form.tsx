@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { verdictWarning } from "@/core/engines/loadgen/verdict-warning";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { FormAction } from "@/components/ui/form-action";
+import { FieldError } from "@/components/ui/field-error";
 
 export interface ScenarioOption {
   name: string;
@@ -39,24 +40,24 @@ export function StartRunForm({ scenarios, defaultTarget, action: start }: { scen
       <label>
         Target (loopback or allowlisted)
         <input name="target" defaultValue={defaultTarget} required data-testid="run-target" />
-        {err?.fields?.target && <span className="field-error" data-testid="run-target-error">{err.fields.target[0]}</span>}
+        <FieldError message={err?.fields?.target} testId="run-target-error" />
       </label>
       <label>
         Duration in seconds (optional, stretches the scenario)
         <input name="durationS" type="number" min={1} placeholder={scenario.defaultDurationS ? `scenario default, ${scenario.defaultDurationS} s` : "scenario default"} value={duration} onChange={(e) => setDuration(e.target.value)} data-testid="run-duration" />
         {warning && <span className="notice" role="status" data-testid="run-duration-warning">This run will not be comparable with a baseline: {warning}</span>}
-        {err?.fields?.durationS && <span className="field-error">{err.fields.durationS[0]}</span>}
+        <FieldError message={err?.fields?.durationS} />
       </label>
-      <label style={{ gridColumn: "1 / -1" }}>
+      <label className="span-all">
         Thresholds, one per line (blank: the scenario&apos;s defaults, P95 &lt; 2 s, P99 &lt; 3 s, errors &lt; 1% and the per-endpoint targets)
-        <textarea name="thresholds" rows={3} placeholder={`p(95) < 2000\nerror_rate < 0.01\np(95) < 500 @ ${scenario.endpoints[0] ?? "<endpoint>"}`} data-testid="run-thresholds-input" style={{ width: "100%", fontFamily: "monospace" }} />
+        <textarea name="thresholds" rows={3} placeholder={`p(95) < 2000\nerror_rate < 0.01\np(95) < 500 @ ${scenario.endpoints[0] ?? "<endpoint>"}`} data-testid="run-thresholds-input" className="input-full mono" />
         <span className="muted" data-testid="run-endpoints-hint">Endpoints of {scenario.name}: {scenario.endpoints.join(" · ")}</span>
-        {err?.fields?.thresholds && <span className="field-error">{err.fields.thresholds[0]}</span>}
+        <FieldError message={err?.fields?.thresholds} />
       </label>
-      <label style={{ display: "flex", gap: ".5rem", alignItems: "center" }}>
-        <input type="checkbox" name="abortOnFail" style={{ width: "auto", minHeight: 0 }} /> Stop the run as soon as a threshold fails
+      <label className="checkbox-label">
+        <input type="checkbox" name="abortOnFail" /> Stop the run as soon as a threshold fails
       </label>
-      <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
+      <div className="form-submit">
         <OnlineSubmit disabled={pending} data-testid="run-start">
           {pending ? "Starting…" : "Start run"}
         </OnlineSubmit>

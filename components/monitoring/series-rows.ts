@@ -1,4 +1,5 @@
 import type { KeyStats, TrafficPoint } from "@/core/engines/monitoring/traffic-series";
+import { formatUtcClock } from "@/components/ui/timestamp";
 
 export type Metric = keyof KeyStats;
 
@@ -14,7 +15,7 @@ const SCALE: Record<Metric, (v: number) => number> = {
 
 export const UNIT: Record<Metric, string> = { requests: "", rps: "/s", errorRatio: "%", p50: " ms", p95: " ms", p99: " ms" };
 
-const label = (at: number) => new Date(at).toISOString().slice(11, 19);
+const label = formatUtcClock;
 
 /** Chart rows for one metric: one column per key, null where a step had no requests. */
 export function metricRows(points: TrafficPoint[], keys: string[], metric: Metric): Array<Record<string, string | number | null>> {

@@ -1,6 +1,7 @@
 import type { TrafficHistory } from "@/lib/services/monitoring/traffic-types";
 import { SLOS } from "@/core/engines/slo/definitions";
 import { Card } from "@/components/ui/card";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TimeSeries } from "./time-series";
 import { StatsTable } from "./stats-table";
@@ -15,12 +16,7 @@ const CLASS_CHARTS: Array<{ metric: Metric; title: string }> = [
 ];
 
 function Chart({ title, testId, children }: { title: string; testId: string; children: React.ReactNode }) {
-  return (
-    <figure className="chart-figure" data-testid={`${testId}-figure`} style={{ margin: 0 }}>
-      <figcaption><strong>{title}</strong></figcaption>
-      {children}
-    </figure>
-  );
+  return <ChartFigure title={title} testId={`${testId}-figure`}>{children}</ChartFigure>;
 }
 
 /** Per-class charts, SLO burn-rate charts and per-route figures of the clinical service over the range. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
 import { StatusBadge, type Status } from "@/components/ui/status-badge";
 
 const LABEL: Record<Status, string> = { ok: "OK", warn: "Warning", bad: "Problem", neutral: "Not measured" };
@@ -9,16 +10,15 @@ const LABEL: Record<Status, string> = { ok: "OK", warn: "Warning", bad: "Problem
  */
 export function StatusCard({ title, status, label, lines, testId, children }: { title: string; status?: Status; label?: string; lines: string[]; testId: string; children?: ReactNode }) {
   return (
-    <section className="panel" data-testid={testId}>
-      <h2 style={{ marginTop: 0 }}>
-        {title} {status !== undefined && <StatusBadge status={status} label={label ?? LABEL[status]} testId={`${testId}-badge`} />}
-      </h2>
-      {lines.map((l) => (
-        <p key={l} className="muted" style={{ margin: ".25rem 0" }}>
-          {l}
-        </p>
-      ))}
+    <Card testId={testId} title={<>{title} {status !== undefined && <StatusBadge status={status} label={label ?? LABEL[status]} testId={`${testId}-badge`} />}</>}>
+      <div className="stack-tight">
+        {lines.map((l) => (
+          <p key={l} className="muted">
+            {l}
+          </p>
+        ))}
+      </div>
       {children}
-    </section>
+    </Card>
   );
 }

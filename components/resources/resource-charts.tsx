@@ -6,6 +6,7 @@ import { POOL_CLASSES } from "@/core/engines/pool/classes";
 import { RESOURCES_RANGES_S } from "@/lib/validations/resources-range";
 import { TimeSeries } from "@/components/monitoring/time-series";
 import { Card } from "@/components/ui/card";
+import { ChartFigure } from "@/components/ui/chart-figure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatUtc } from "@/components/ui/timestamp";
@@ -14,12 +15,11 @@ import { measuredKeys, ms, pct, rejectionRows, rows, type Rows } from "./resourc
 function Chart({ title, testId, data, keys, unit, reference, empty }: { title: string; testId: string; data: Rows; keys: string[]; unit: string; reference?: { y: number; label: string }; empty: string }) {
   const shown = measuredKeys(data, keys);
   return (
-    <figure className="chart-figure" data-testid={`${testId}-figure`} style={{ margin: 0 }}>
-      <figcaption><strong>{title}</strong></figcaption>
+    <ChartFigure title={title} testId={`${testId}-figure`}>
       {shown.length === 0
         ? <EmptyState testId={`${testId}-empty`}>{empty}</EmptyState>
         : <TimeSeries rows={data} keys={shown} unit={unit} testId={testId} {...(reference ? { reference } : {})} />}
-    </figure>
+    </ChartFigure>
   );
 }
 
@@ -97,11 +97,10 @@ function RejectionChart({ history }: { history: ResourceHistory }) {
   const { data, keys } = rejectionRows(history.series, ADMISSION_CLASSES);
   const title = `Requests rejected with 429 per ${history.series.stepS} s step, by class and reason`;
   return (
-    <figure className="chart-figure" data-testid="chart-resource-rejected-figure" style={{ margin: 0 }}>
-      <figcaption><strong>{title}</strong></figcaption>
+    <ChartFigure title={title} testId="chart-resource-rejected-figure">
       {keys.length === 0
         ? <EmptyState testId="chart-resource-rejected-empty">No request was rejected in this range{history.series.measured ? "" : " (or the rejection counters were not scraped)"}.</EmptyState>
         : <TimeSeries rows={data} keys={keys} unit="" testId="chart-resource-rejected" />}
-    </figure>
+    </ChartFigure>
   );
 }

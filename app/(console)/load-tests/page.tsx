@@ -9,6 +9,7 @@ import { scenarioDurationS } from "@/core/engines/loadgen/run-scenario";
 import { scenarioEndpoints } from "@/core/engines/loadgen/threshold-scopes";
 import { StartRunForm } from "@/components/load-tests/start-run-form";
 import { RunList } from "@/components/load-tests/run-list";
+import { Card } from "@/components/ui/card";
 import { startRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Load tests" };
@@ -31,13 +32,11 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
     <>
       <h1>Load tests</h1>
       {can(actor.role, "loadtest.run") && (
-        <section className="panel">
-          <h2 style={{ marginTop: 0 }}>Start a run</h2>
+        <Card title="Start a run">
           <StartRunForm scenarios={scenarios} defaultTarget={env().CLINICAL_URL} action={startRunAction} />
-        </section>
+        </Card>
       )}
-      <section className="panel">
-        <h2 style={{ marginTop: 0 }}>Runs</h2>
+      <Card title="Runs">
         <form method="get" className="grid" data-testid="run-filters">
           <label>
             Scenario
@@ -53,10 +52,10 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
               {["running", "passed", "failed", "invalid", "cancelled", "aborted"].map((s) => <option key={s} value={s}>{s}</option>)}
             </select>
           </label>
-          <div style={{ alignSelf: "end", marginBottom: ".75rem" }}><button type="submit" className="secondary">Filter</button></div>
+          <div className="form-submit"><button type="submit" className="secondary">Filter</button></div>
         </form>
         <RunList runs={runs} />
-      </section>
+      </Card>
     </>
   );
 }
