@@ -16,5 +16,6 @@ export function navItemsFor(role: Role): NavItem[] {
   const admin: NavItem[] = [];
   if (can(role, "user.view")) admin.push({ href: "/admin/users", label: "Users", section: "Admin" });
   if (can(role, "audit.view")) admin.push({ href: "/admin/audit", label: "Audit", section: "Admin" });
+  if (can(role, "compliance.report")) admin.push({ href: "/reports", label: "Period report", section: "Admin" });
   return [...CONSOLE_ITEMS, ...admin];
 }
