@@ -8,7 +8,7 @@ import { scalerStatus } from "../../lib/services/scaling/scaler-status";
 import { updateScalingPolicy } from "../../lib/services/scaling/update-scaling-policy";
 import { defaultScalingPolicy } from "@/core/engines/scaling/policy";
 import { makeActor } from "../support/actors";
-import { useFreshConsoleDb } from "../support/console-db";
+import { db, useFreshConsoleDb } from "../support/console-db";
 
 const SECRET = "test-only-clinical-admin-secret-0123456789";
 
@@ -88,4 +88,30 @@ describe("the console's local scaler", () => {
     expect(cluster.state.workers).toBe(1);
     cluster.refuseWith(null);
   });
+
+  it("with the forecast on, three recorded days at 90 req/s raise a quiet service to 2 workers ahead of demand (forecast-only)", async () => {
+    const prisma = await db();
+    const now = Date.now();
+    // A scrape every 30 minutes for 73 hours: the counter grows by 90 req/s × 1,800 s each time.
+    const rows = Array.from({ length: 147 }, (_, i) => ({
+      scrapedAt: new Date(now - (146 - i) * 1_800_000),
+      data: { cache: {}, classes: { "patient-data": { total: i * 90 * 1800, bad: 0, le: {} } } },
+    }));
+    await prisma.metricScrape.createMany({ data: rows });
+    const admin = await makeActor("admin");
+    await updateScalingPolicy(admin, {
+      service: "clinical", reason: "scaler forecast test", minReplicas: "1", maxReplicas: "10", "target.metric": "rps", "target.value": "50",
+      "behavior.scaleUp.stabilizationSeconds": "0", "behavior.scaleUp.percentPerPeriod": "100", "behavior.scaleUp.podsPerPeriod": "4", "behavior.scaleUp.periodSeconds": "15",
+      "behavior.scaleDown.stabilizationSeconds": "300", "behavior.scaleDown.percentPerPeriod": "100", "behavior.scaleDown.periodSeconds": "15",
+      timeZone: "UTC", "surge.factor": "2", "surge.defaultMinutes": "60", "forecast.enabled": "on",
+    });
+    Object.assign(cluster.state, { database: "postgres", workers: 1, metrics: { ...cluster.state.metrics, rps: 0 } });
+    const before = cluster.puts.length;
+    await scalerTick();
+    expect(cluster.puts.slice(before)).toEqual([2]);
+    const d = (await recentDecisions()).at(-1)!;
+    expect(d).toMatchObject({ mode: "live", fromWorkers: 1, toWorkers: 2, outcome: "applied" });
+    expect(d.rule).toMatch(/^predictive: forecast 90\.0 req\/s in \d+ s at 50 req\/s per worker → 2$/);
+    expect(d.metrics).toMatchObject({ rps: 0, forecastRps: 90, forecastFloor: 2 });
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
 import type { ScalingPolicy, Schedule } from "./policy";
+import type { ForecastFloor } from "./live-forecast";
 
 export type LocalMetrics = { rps: number; inFlight: number; p95Ms: number | null; cpuPercent: number | null };
 export type RecommendationHistory = { t: number; r: number }[];
@@ -45,16 +46,27 @@ function observed(p: ScalingPolicy, workers: number, m: LocalMetrics): number | 
  * metric / target), 10% tolerance), raised by the active schedule, multiplied by an active surge,
  * held by the scale-down stabilization window, clamped to the policy's bounds and the machine's.
  */
-export function decideWorkers(p: ScalingPolicy, current: number, maxWorkers: number, m: LocalMetrics, now: Date, surgeFactor: number | null, history: RecommendationHistory): LocalDecision {
+export function decideWorkers(
+  p: ScalingPolicy,
+  current: number,
+  maxWorkers: number,
+  m: LocalMetrics,
+  now: Date,
+  surgeFactor: number | null,
+  history: RecommendationHistory,
+  forecast: ForecastFloor | null = null,
+): LocalDecision {
   const t = now.getTime() / 1000;
   const value = observed(p, current, m);
-  const metrics = { workers: current, [p.target.metric]: value, target: p.target.value, rps: m.rps, inFlight: m.inFlight, p95Ms: m.p95Ms, cpuPercent: m.cpuPercent };
+  const metrics = { workers: current, [p.target.metric]: value, target: p.target.value, rps: m.rps, inFlight: m.inFlight, p95Ms: m.p95Ms, cpuPercent: m.cpuPercent, ...(forecast ? { forecastRps: forecast.forecastRps, forecastFloor: forecast.floor } : {}) };
   let desired = current;
   let rule = value === null ? `no ${p.target.metric} measurement yet: hold` : `within ±10% of the ${p.target.metric} target: hold`;
   if (value !== null && Math.abs(value / p.target.value - 1) > LOCAL_TOLERANCE) {
     desired = Math.ceil((current * value) / p.target.value);
     rule = `reactive: ${p.target.metric} ${value.toFixed(1)} vs target ${p.target.value} → ceil(${current} × ${(value / p.target.value).toFixed(2)})`;
   }
+  // Forecast-only: the forecast raises the reactive result ahead of demand, never lowers it.
+  if (forecast?.floor != null && forecast.floor > desired) [desired, rule] = [forecast.floor, `predictive: ${forecast.note}`];
   const schedule = activeSchedule(p, now);
   if (schedule && schedule.minReplicas > desired) [desired, rule] = [schedule.minReplicas, `schedule ${schedule.name} (${p.timeZone}) floor ${schedule.minReplicas}`];
   if (p.minReplicas > desired) [desired, rule] = [p.minReplicas, `policy minimum ${p.minReplicas}`];

@@ -11,6 +11,8 @@ export interface LabelledForecast {
   historyHours: number;
   /** The last 48 h of history, for the chart beside the forecast. */
   recent: number[];
+  /** When the forecast's first hour starts (ms; recorded history only, null for the synthetic week). */
+  forecastStartMs: number | null;
   result: DemandForecast;
 }
 
@@ -27,6 +29,7 @@ export async function recordedDemandForecast(now = new Date()): Promise<Labelled
     description: "the clinical service's request rate, from the console's scrape history (UTC hours)",
     historyHours: values.length,
     recent: values.slice(-48),
+    forecastStartMs: startMs + values.length * 3_600_000,
     result: await forecastDemand({ values, startHourOfWeek }),
   };
 }
@@ -38,7 +41,7 @@ export function syntheticDemandForecast(): Promise<LabelledForecast> {
   synthetic ??= (async () => {
     const weeks = SIMULATION_WEEKS - 1;
     const values = hourlyMeans(syntheticHospitalWeeks(SIMULATION_WEEKS, SIMULATION_SEEDS.report).perMinute).slice(0, weeks * 168);
-    return { source: "synthetic", description: `synthetic hospital, ${weeks} weeks (seed ${SIMULATION_SEEDS.report})`, historyHours: values.length, recent: values.slice(-48), result: await forecastDemand({ values, startHourOfWeek: 0 }) };
+    return { source: "synthetic", description: `synthetic hospital, ${weeks} weeks (seed ${SIMULATION_SEEDS.report})`, historyHours: values.length, recent: values.slice(-48), forecastStartMs: null, result: await forecastDemand({ values, startHourOfWeek: 0 }) };
   })();
   return synthetic;
 }

@@ -6,6 +6,7 @@ import { recordDecision } from "./scaler-decisions";
 import { currentScalingPolicy } from "./scaling-policy";
 import { firingEmergencyAlerts } from "./emergency-alerts";
 import { activeSurge, surgeOnEmergencyAlert } from "./surges";
+import { liveForecast } from "./live-forecast";
 
 const KEY = Symbol.for("vigil.scaler");
 type Holder = { [KEY]?: { timer: NodeJS.Timeout; last: { at: string; state: ClusterState | null; error: string | null } } };
@@ -26,8 +27,9 @@ export async function scalerTick(now = new Date()): Promise<void> {
   // The emergency burn-rate alert starts a surge by itself (once; it expires on its own).
   await surgeOnEmergencyAlert(await firingEmergencyAlerts().catch(() => []));
   const [{ policy }, surge] = await Promise.all([currentScalingPolicy(), activeSurge("clinical", now)]);
+  const forecast = await liveForecast(policy, now);
   // In dry-run (PGlite) it decides as if the machine's workers were available, to show what it would do.
-  const d = decideWorkers(policy, state.workers, state.maxWorkers, state.metrics, now, surge?.factor ?? null, history);
+  const d = decideWorkers(policy, state.workers, state.maxWorkers, state.metrics, now, surge?.factor ?? null, history, forecast);
   history = d.history;
   if (d.desired === state.workers) return;
   if (state.database === "pglite") {

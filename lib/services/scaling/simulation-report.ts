@@ -1,10 +1,9 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { evaluateHeldOut } from "@/core/engines/scaling/evaluate-held-out";
 import { chartSeries, DEFAULT_CLUSTER_PARAMS, hospitalForCapacity } from "@/core/engines/scaling/simulation-params";
 import type { ClusterParams } from "@/core/engines/scaling/types";
 import { currentPriceTable } from "../resources/price-table";
+import { measuredParams } from "./measured-params";
 
 export interface SimulationReport {
   params: ClusterParams;
@@ -19,16 +18,6 @@ export interface SimulationReport {
   goal: { underReduction: number; replicaHoursRatio: number; met: boolean };
   chart: Record<string, number>[];
   policies: string[];
-}
-
-/** bench/results/scaling.json, when `npm run bench:scaling` has measured capacity and start-up. */
-function measuredParams(): { params: ClusterParams; at: string } | null {
-  try {
-    const r = JSON.parse(readFileSync(resolve(process.cwd(), "bench/results/scaling.json"), "utf8")) as { at: string; params: ClusterParams };
-    return r.params?.perReplicaCapacityRps > 0 ? { params: r.params, at: r.at } : null;
-  } catch {
-    return null;
-  }
 }
 
 let cached: Promise<Omit<SimulationReport, "prices">> | null = null;
