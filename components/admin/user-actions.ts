@@ -1,4 +1,5 @@
 import type { FormAction } from "@/components/ui/form-action";
+import type { ResetPasswordResult } from "@/lib/services/users/reset-password";
 
 export type { FormAction };
 
@@ -6,4 +7,5 @@ export interface UserActions {
   create: FormAction;
   changeRole: FormAction;
   setDisabled: FormAction;
+  resetPassword: FormAction<ResetPasswordResult>;
 }

@@ -5,6 +5,7 @@ import { ROLES, ROLE_LABEL } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/services/users/public-user";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import type { UserActions } from "./user-actions";
+import { ResetPasswordForm } from "./reset-password-form";
 
 export function UserRowActions({ user, actions }: { user: PublicUser; actions: UserActions }) {
   const [roleState, roleAction, rolePending] = useActionState(actions.changeRole, null);
@@ -34,6 +35,7 @@ export function UserRowActions({ user, actions }: { user: PublicUser; actions: U
           {user.disabledAt ? "Enable" : "Disable"}
         </OnlineSubmit>
       </form>
+      <ResetPasswordForm user={user} action={actions.resetPassword} />
       {error && !error.ok && <span className="error" data-testid="user-row-error">{error.fields?.reason ? `Reason: ${error.fields.reason[0]}` : error.message}</span>}
     </div>
   );

@@ -5,6 +5,7 @@ import { CACHE_DATA_CLASSES, NEVER_STALE, type CachePolicies } from "@/core/engi
 import type { SavedPolicies } from "@/lib/services/caching/cache-policies";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { FormAction } from "@/components/ui/form-action";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
@@ -17,7 +18,7 @@ export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, 
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const field = (name: string) => (state && !state.ok ? state.fields?.[name]?.[0] : undefined);
   return (
-    <form action={save} data-testid="policy-form">
+    <form onSubmit={submitKeepingValues(save)} data-testid="policy-form">
       <table>
         <thead><tr><th>Data class</th><th>TTL (s)</th><th>Grace, stale-if-error (s)</th><th>Memory tier (L1)</th><th>Max entry (bytes)</th></tr></thead>
         <tbody>

@@ -6,6 +6,7 @@ import type { SavedPoolSettings } from "@/lib/services/database/pool-settings";
 import { POOL_CLASSES, type PoolSettings } from "@/core/engines/pool/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
@@ -20,7 +21,7 @@ export function PoolForm({ settings, version, savedAt, appliedAt, applyError, ed
   const field = (name: string) => (state && !state.ok ? state.fields?.[name]?.[0] : undefined);
   const error = (name: string) => field(name) && <span className="field-error" data-testid={`pool-error-${name}`}>{field(name)}</span>;
   return (
-    <form action={save} data-testid="pool-form">
+    <form onSubmit={submitKeepingValues(save)} data-testid="pool-form">
       <label>
         Connections in the pool (all classes)
         <input name="size" type="number" min={1} defaultValue={settings.size} disabled={!editable} aria-label="pool size" data-testid="pool-size" />

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/errors";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { FieldError } from "@/components/ui/field-error";
 
 interface Field {
@@ -29,7 +30,7 @@ export function SettingsForm<S extends Saved>({ fields, version, savedAt, applie
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const error = (path: string) => (state && !state.ok ? state.fields?.[path] ?? state.fields?.[path.split(".").slice(0, -1).join(".")] : undefined);
   return (
-    <form action={save} data-testid="resource-settings-form">
+    <form onSubmit={submitKeepingValues(save)} data-testid="resource-settings-form">
       <table>
         <thead><tr><th>Setting</th><th>Value</th></tr></thead>
         <tbody>

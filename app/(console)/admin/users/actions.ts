@@ -6,6 +6,7 @@ import { toActionResult, type ActionResult } from "@/lib/errors";
 import { createUser } from "@/lib/services/users/create-user";
 import { changeUserRole } from "@/lib/services/users/change-user-role";
 import { setUserDisabled } from "@/lib/services/users/set-user-disabled";
+import { resetUserPassword, type ResetPasswordResult } from "@/lib/services/users/reset-password";
 
 // Thin: each service verb authorizes, validates, changes and audits by itself.
 async function run(verb: () => Promise<unknown>): Promise<ActionResult> {
@@ -31,4 +32,16 @@ export async function changeRoleAction(_prev: ActionResult | null, form: FormDat
 export async function setDisabledAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const actor = await getActor();
   return run(() => setUserDisabled(actor, Object.fromEntries(form)));
+}
+
+/** Returns the generated temporary password to this admin's browser once; it is never stored in plain text. */
+export async function resetPasswordAction(_prev: ActionResult<ResetPasswordResult> | null, form: FormData): Promise<ActionResult<ResetPasswordResult>> {
+  const actor = await getActor();
+  try {
+    const result = await resetUserPassword(actor, Object.fromEntries(form));
+    revalidatePath("/admin/users");
+    return { ok: true, data: result };
+  } catch (err) {
+    return toActionResult(err);
+  }
 }

@@ -3,9 +3,9 @@ import { requirePagePermission } from "@/lib/services/auth/dal";
 import { listUsers } from "@/lib/services/users/list-users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
-import { changeRoleAction, createUserAction, setDisabledAction } from "./actions";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
 
-const actions = { create: createUserAction, changeRole: changeRoleAction, setDisabled: setDisabledAction };
+const actions = { create: createUserAction, changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction };
 
 export const metadata: Metadata = { title: "Users" };
 
