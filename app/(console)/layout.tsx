@@ -7,6 +7,8 @@ import { OfflineBanner } from "@/components/pwa/offline-banner";
 import { SignOutButton } from "@/components/pwa/sign-out-button";
 import { KeepPageOffline } from "@/components/pwa/keep-page-offline";
 import { WebVitalsReporter } from "@/components/monitoring/web-vitals-reporter";
+import { BreakGlassBanner } from "@/components/break-glass/break-glass-banner";
+import { endBreakGlassAction } from "./break-glass/actions";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -28,6 +30,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </aside>
       <main className="content">
+        <BreakGlassBanner breakGlass={actor.breakGlass} endAction={endBreakGlassAction} />
         <OfflineBanner renderedAt={renderedAt} />
         {children}
         <footer className="muted rendered-at" data-testid="rendered-at">
