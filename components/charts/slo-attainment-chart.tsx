@@ -12,13 +12,14 @@ export interface AttainmentBar {
 
 /** Attainment beside the objective per SLO over a report period. Loaded with next/dynamic. */
 export default function SloAttainmentChart({ data }: { data: AttainmentBar[] }) {
-  const low = Math.floor(Math.min(...data.flatMap((d) => [d.attainment, d.objective]), 99));
+  // One point below the lowest value, so a bar at the floor (a 99 % objective) still shows.
+  const low = Math.max(0, Math.floor(Math.min(...data.flatMap((d) => [d.attainment, d.objective]))) - 1);
   return (
     <div className="chart-box chart-h-280" data-testid="slo-attainment-chart">
       <ResponsiveContainer>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="slo" tick={{ fontSize: 11 }} />
+          <XAxis dataKey="slo" interval={0} tick={{ fontSize: 10 }} />
           <YAxis domain={[low, 100]} unit="%" tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(4)} %`} />
           <Legend />
