@@ -21,7 +21,7 @@ test("a compliance officer generates a period report and downloads its CSV, PDF 
   for (const s of SECTIONS) await expect(page.getByTestId(s)).toBeVisible();
   // The compliance officer's own sign-in is in the period; the chain verifies.
   await expect(page.getByTestId("report-chain-status")).toHaveText("Chain verified");
-  await expect(page.getByTestId("report-alerts-not-recorded")).toContainText("not recorded by the console");
+  await expect(page.getByTestId("report-alerts-note")).toContainText("exported burn-rate rules");
   await page.screenshot({ path: "docs/report.png", fullPage: true });
 
   const download = async (testId: string) => {

@@ -83,8 +83,19 @@ export function BreakGlassSection({ rows }: { rows: R["breakGlass"] }) {
 
 export function AlertsSection({ alerts }: { alerts: R["alerts"] }) {
   return (
-    <Card title="Alerts fired and resolved" testId="report-alerts">
-      <EmptyState testId="report-alerts-not-recorded">{alerts.note}</EmptyState>
+    <Card title={`Burn-rate alerts fired and resolved (${alerts.rows.length})`} testId="report-alerts">
+      <p className="muted" data-testid="report-alerts-note">{alerts.note}</p>
+      <DataTable<R["alerts"]["rows"][number]>
+        testId="report-alerts-table" caption="Burn-rate alerts" rows={alerts.rows} rowKey={(r) => `${r.sloId}-${r.rule}-${r.firedAt}`}
+        empty={<EmptyState testId="report-alerts-empty">{alerts.measured ? "No burn-rate alert fired in this period." : "No measurements in this period, so no alert can be derived."}</EmptyState>}
+        columns={[
+          { header: "SLO", cell: (r) => r.sloId },
+          { header: "Severity", cell: (r) => r.severity },
+          { header: "Rule (long/short window)", cell: (r) => r.rule },
+          { header: "Fired", cell: (r) => <Timestamp at={r.firedAt} /> },
+          { header: "Resolved", cell: (r) => (r.resolvedAt ? <Timestamp at={r.resolvedAt} /> : "still firing") },
+        ]}
+      />
     </Card>
   );
 }

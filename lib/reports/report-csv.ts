@@ -24,8 +24,9 @@ export function periodReportCsv(r: PeriodReport): string {
       ? r.slo.rows.map((s) => line("slo", s.sloId, s.priorityClass, s.kind, s.objective, s.total, s.bad, fixed(s.attainment, 6), fixed(s.budgetRemaining, 4)))
       : [line("slo", "no measurements in this period")]),
     "",
-    line("# alerts", "note"),
-    line("alerts", r.alerts.note),
+    line("# alerts", "slo", "severity", "rule", "fired_at", "resolved_at"),
+    ...(r.alerts.measured ? r.alerts.rows.map((a) => line("alert", a.sloId, a.severity, a.rule, a.firedAt, a.resolvedAt ?? "still firing")) : [line("alert", "no measurements in this period")]),
+    line("alerts_note", r.alerts.note),
     "",
     line("# changes", "seq", "at", "actor", "role", "action", "target", "outcome", "reason", "before", "after"),
     ...r.changes.map((c) => line("change", c.seq, c.at, c.actor, c.role, c.action, c.target, c.outcome, c.reason, c.before, c.after)),

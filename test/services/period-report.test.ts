@@ -58,7 +58,9 @@ describe("the compliance period report (PostgreSQL)", () => {
     expect(row("all-availability").budgetRemaining).toBeCloseTo(0.5, 9);
     expect(row("all-latency")).toMatchObject({ total: 2000, bad: 4 });
     expect(row("patient-data-availability")).toMatchObject({ total: 0, attainment: null, budgetRemaining: null });
-    expect(r.alerts.recorded).toBe(false);
+    // Scrapes a day apart: no rule's short window shows a burn at its factor, so nothing fired.
+    expect(r.alerts).toMatchObject({ measured: true, rows: [] });
+    expect(r.slo).toMatchObject({ firstScrape: "2026-01-10T06:00:00.000Z", lastScrape: "2026-01-11T06:00:00.000Z" });
 
     expect(r.auditEvents).toBe(9);
     expect(r.changes).toEqual([expect.objectContaining({ actor: "admin@t", action: "cache.policy.update", reason: "lower staleness", before: '{"ttlS":60}', after: '{"ttlS":30,"reason":"lower staleness"}', at: "2026-01-10T08:00:00.000Z" })]);
@@ -95,9 +97,26 @@ describe("the compliance period report (PostgreSQL)", () => {
     expect((downloads[0]!.after as { sha256: string }).sha256).toBe(csv.sha256);
   });
 
+  it("lists the burn-rate alert an outage in the stored scrapes fires, with when it resolved", async () => {
+    // Emergency traffic scraped every minute from 2026-02-01 00:00; 10 % failing in minutes 61–70.
+    const t0 = Date.parse("2026-02-01T00:00:00Z");
+    let total = 0, bad = 0;
+    const data = [];
+    for (let m = 0; m <= 120; m++) {
+      if (m > 0) { total += 1000; bad += m > 60 && m <= 70 ? 100 : 0; }
+      data.push({ scrapedAt: new Date(t0 + m * 60_000), data: { cache: {}, classes: { emergency: { total, bad, le: { "2": total, "5": total } } } } });
+    }
+    await (await db()).metricScrape.createMany({ data });
+    const r = await generatePeriodReport(await makeActor("compliance"), { from: "2026-02-01", to: "2026-02-02" });
+    const page = r.alerts.rows.filter((a) => a.sloId === "emergency-availability" && a.rule === "1h/5m ≥ 14.4×");
+    expect(page).toEqual([{ sloId: "emergency-availability", severity: "page", rule: "1h/5m ≥ 14.4×", firedAt: "2026-02-01T01:03:00.000Z", resolvedAt: "2026-02-01T01:15:00.000Z" }]);
+    expect(r.alerts.rows.every((a) => a.sloId.startsWith("emergency-availability") || a.sloId.startsWith("all-availability"))).toBe(true);
+  });
+
   it("gives an honest empty report for a period with no data", async () => {
     const r = await generatePeriodReport(await makeActor("admin"), { from: "2025-03-01", to: "2025-04-01" });
-    expect(r.slo).toMatchObject({ scrapes: 0, measured: false, daily: [] });
+    expect(r.slo).toMatchObject({ scrapes: 0, measured: false, daily: [], firstScrape: null });
+    expect(r.alerts).toMatchObject({ measured: false, rows: [] });
     expect(r.slo.rows.every((x) => x.total === 0 && x.attainment === null)).toBe(true);
     expect(r).toMatchObject({ auditEvents: 0, changes: [], refusals: [], signInFailures: [], breakGlass: [] });
     expect(r.chain.ok).toBe(true);

@@ -5,6 +5,7 @@ import { verifyAuditChain } from "../../audit/verify-chain";
 import { loadAnchors } from "../audit/audit-anchors";
 import { assemblePeriodReport, type ChainResult, type PeriodReport } from "../../reports/period-report";
 import type { ReportAuditEvent } from "../../reports/period-audit";
+import { ALERT_LOOKBACK_S } from "../../reports/burn-alerts";
 
 export interface PinnedPeriod {
   from: Date;
@@ -27,7 +28,7 @@ async function chainAsOf(through: bigint): Promise<ChainResult> {
   return { ok: report.ok, checked, firstBroken: report.firstBroken ?? null, lastCheckpoint: report.lastCheckpoint ?? null };
 }
 
-/** Reads the period's audit events and scrapes (real traffic only, as the SLO pages count it) and assembles the report. No authorization: callers authorize. */
+/** Reads the period's audit events and scrapes (real traffic only; the console keeps 31 days of scrapes, as the SLO pages count it) and assembles the report. No authorization: callers authorize. */
 export async function computePeriodReport(p: PinnedPeriod): Promise<PeriodReport> {
   const prisma = await db();
   const through = BigInt(p.through ?? ((await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } }))?.seq ?? 0n).toString());
@@ -39,14 +40,13 @@ export async function computePeriodReport(p: PinnedPeriod): Promise<PeriodReport
     sourceIp: e.sourceIp, outcome: e.outcome, before: e.before, after: e.after,
   }));
   type Row = { scraped_at: Date } & Pick<ScrapeRecord, "classes">;
-  const inPeriod = await prisma.$queryRaw<Row[]>`SELECT scraped_at, data->'classes' AS classes FROM metric_scrapes
-    WHERE scraped_at >= ${p.from} AND scraped_at < ${until} ORDER BY scraped_at`;
-  // The last sample before the period is the baseline of its first increase.
-  const baseline = await prisma.$queryRaw<Row[]>`SELECT scraped_at, data->'classes' AS classes FROM metric_scrapes
-    WHERE scraped_at < ${p.from} ORDER BY scraped_at DESC LIMIT 1`;
-  const samples = [...baseline, ...inPeriod].map((r) => ({ at: r.scraped_at.getTime(), classes: classesOf({ classes: r.classes ?? {} }, false) }));
+  // From the burn-rate rules' longest window before the period: the alerts need it, and the
+  // last of those samples is the SLO figures' baseline.
+  const scrapes = await prisma.$queryRaw<Row[]>`SELECT scraped_at, data->'classes' AS classes FROM metric_scrapes
+    WHERE scraped_at >= ${new Date(p.from.getTime() - ALERT_LOOKBACK_S * 1000)} AND scraped_at < ${until} ORDER BY scraped_at`;
+  const samples = scrapes.map((r) => ({ at: r.scraped_at.getTime(), classes: classesOf({ classes: r.classes ?? {} }, false) }));
   return assemblePeriodReport({
     from: p.from, to: p.to, through: through.toString(), asOf, events, samples,
-    scrapesInPeriod: inPeriod.length, chain: await chainAsOf(through),
+    chain: await chainAsOf(through),
   });
 }
