@@ -13,6 +13,7 @@ import { sloReport } from "@/lib/services/monitoring/slo-report";
 import { trafficScope } from "@/lib/validations/monitoring";
 import type { RedisStatus } from "@/core/redis/status";
 import type { Status } from "@/components/ui/status-badge";
+import { Timestamp } from "@/components/ui/timestamp";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -39,7 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Overview</h1>
       <p className="muted" data-testid="as-of">
-        As of <time dateTime={checkedAt}>{checkedAt.replace("T", " ").slice(0, 19)} UTC</time>
+        As of <Timestamp at={checkedAt} />
       </p>
       <div className="grid">
         <ClinicalStatusCard probe={clinical} />

@@ -16,7 +16,7 @@ export function ResetPasswordForm({ user, action }: { user: PublicUser; action: 
     <form
       // onSubmit, not `action`: a refused reset keeps the typed reason.
       onSubmit={submitKeepingValues(reset)}
-      style={{ display: "flex", gap: ".5rem", alignItems: "center", flexWrap: "wrap" }}
+      className="inline-row"
     >
       <input type="hidden" name="userId" value={user.id} />
       <input name="reason" type="text" maxLength={500} placeholder="reason (kept in the audit trail)" aria-label={`Reason to reset the password of ${user.email}`} data-testid="reset-password-reason" />

@@ -12,8 +12,8 @@ export function UserRowActions({ user, actions }: { user: PublicUser; actions: U
   const [disState, disAction, disPending] = useActionState(actions.setDisabled, null);
   const error = [roleState, disState].find((s) => s && !s.ok);
   return (
-    <div style={{ display: "flex", gap: ".5rem", alignItems: "center", flexWrap: "wrap" }}>
-      <form action={roleAction} style={{ display: "flex", gap: ".5rem" }}>
+    <div className="inline-row">
+      <form action={roleAction} className="inline-fields">
         <input type="hidden" name="userId" value={user.id} />
         <select name="role" defaultValue={user.role} aria-label={`Role for ${user.email}`} data-testid="role-select">
           {ROLES.map((r) => (

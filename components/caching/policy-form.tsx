@@ -7,6 +7,8 @@ import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { FormAction } from "@/components/ui/form-action";
+import { FieldError } from "@/components/ui/field-error";
+import { formatUtcMs } from "@/components/ui/timestamp";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
@@ -25,9 +27,9 @@ export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, 
           {CACHE_DATA_CLASSES.map((c) => (
             <tr key={c} data-testid={`policy-${c}`}>
               <td>{c}{NEVER_STALE.includes(c) && <span className="muted"> · never stale</span>}</td>
-              <td><input name={`${c}.ttlS`} type="number" min={1} defaultValue={policies[c].ttlS} disabled={!editable} aria-label={`${c} TTL`} />{field(`${c}.ttlS`) && <span className="field-error">{field(`${c}.ttlS`)}</span>}</td>
-              <td><input name={`${c}.graceS`} type="number" min={0} defaultValue={policies[c].graceS} disabled={!editable} aria-label={`${c} grace`} />{field(`${c}.graceS`) && <span className="field-error">{field(`${c}.graceS`)}</span>}</td>
-              <td><input name={`${c}.l1`} type="checkbox" defaultChecked={policies[c].l1} disabled={!editable} aria-label={`${c} in memory`} style={{ width: "auto", minHeight: 0 }} /></td>
+              <td><input name={`${c}.ttlS`} type="number" min={1} defaultValue={policies[c].ttlS} disabled={!editable} aria-label={`${c} TTL`} /><FieldError message={field(`${c}.ttlS`)} /></td>
+              <td><input name={`${c}.graceS`} type="number" min={0} defaultValue={policies[c].graceS} disabled={!editable} aria-label={`${c} grace`} /><FieldError message={field(`${c}.graceS`)} /></td>
+              <td><input name={`${c}.l1`} type="checkbox" defaultChecked={policies[c].l1} disabled={!editable} aria-label={`${c} in memory`} className="input-check" /></td>
               <td><input name={`${c}.maxEntryBytes`} type="number" min={256} defaultValue={policies[c].maxEntryBytes} disabled={!editable} aria-label={`${c} max entry`} /></td>
             </tr>
           ))}
@@ -35,7 +37,7 @@ export function PolicyForm({ policies, version, savedAt, appliedAt, applyError, 
       </table>
       <p data-testid="policy-effect">
         {shown.version === 0 ? "Running the brief's defaults (no saved version yet)." : `Version ${shown.version}: `}
-        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
+        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${formatUtcMs(shown.appliedAt)}${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
       {editable && <ReasonField error={field("reason")} testId="policy-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="policy-save">Save and apply</OnlineSubmit>}

@@ -7,6 +7,8 @@ import { POOL_CLASSES, type PoolSettings } from "@/core/engines/pool/classes";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { FieldError } from "@/components/ui/field-error";
+import { formatUtcMs } from "@/components/ui/timestamp";
 
 const since = (from: string | null, to: string | null) => (from && to ? ` (${Math.max(0, new Date(to).getTime() - new Date(from).getTime())} ms after saving)` : "");
 
@@ -19,7 +21,7 @@ export function PoolForm({ settings, version, savedAt, appliedAt, applyError, ed
   const [state, save, pending] = useActionState(action, null);
   const shown = state?.ok ? state.data : { version, savedAt, appliedAt, applyError };
   const field = (name: string) => (state && !state.ok ? state.fields?.[name]?.[0] : undefined);
-  const error = (name: string) => field(name) && <span className="field-error" data-testid={`pool-error-${name}`}>{field(name)}</span>;
+  const error = (name: string) => <FieldError message={field(name)} testId={`pool-error-${name}`} />;
   return (
     <form onSubmit={submitKeepingValues(save)} data-testid="pool-form">
       <label>
@@ -41,7 +43,7 @@ export function PoolForm({ settings, version, savedAt, appliedAt, applyError, ed
       </table>
       <p data-testid="pool-effect">
         {shown.version === 0 ? "Running the defaults (no saved version yet)." : `Version ${shown.version}: `}
-        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
+        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${formatUtcMs(shown.appliedAt)}${since(shown.savedAt, shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
       {editable && <ReasonField error={field("reason")} testId="pool-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="pool-save">Save and apply</OnlineSubmit>}

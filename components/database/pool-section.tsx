@@ -2,6 +2,7 @@ import { requireActor } from "@/lib/services/auth/dal";
 import { can } from "@/lib/auth/roles";
 import { POOL_CLASSES } from "@/core/engines/pool/classes";
 import { poolState } from "@/lib/services/database/pool-state";
+import { formatUtc } from "@/components/ui/timestamp";
 import { PoolForm, type PoolSettingsAction } from "./pool-form";
 
 const ms = (s: number | null) => (s === null ? "–" : s === Infinity ? "> 30 s" : s < 0.001 ? `≤ ${(s * 1000).toFixed(1)} ms` : `≤ ${Math.round(s * 1000)} ms`);
@@ -22,7 +23,7 @@ export async function PoolSection({ action }: { action: PoolSettingsAction }) {
       {state.serviceError && <p className="notice">{state.serviceError}</p>}
       {state.service && (
         <p data-testid="pool-service-version">
-          The service runs pool settings version {state.service.version} ({state.service.settings.size} connections), applied {state.service.appliedAt.replace("T", " ").slice(0, 19)} UTC.
+          The service runs pool settings version {state.service.version} ({state.service.settings.size} connections), applied {formatUtc(state.service.appliedAt)}.
         </p>
       )}
       {state.usage === null ? (

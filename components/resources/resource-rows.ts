@@ -1,16 +1,16 @@
 import type { ResourceInterval, ResourceSeries } from "@/core/engines/resources/resource-series";
 import { REJECTION_REASONS } from "@/core/engines/resources/resource-series";
+import { formatUtcClock } from "@/components/ui/timestamp";
 
 export type Rows = Array<Record<string, string | number | null>>;
 
-const label = (at: number) => new Date(at).toISOString().slice(11, 19);
 /** Ratios as % to 0.1, seconds as ms to 0.1: what a 15 s scrape can claim. */
 export const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 export const ms = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10);
 
 /** Chart rows: one per step, one column per key; null where the step measured nothing. */
 export function rows(points: ResourceInterval[], cols: Record<string, (p: ResourceInterval) => number | null>): Rows {
-  return points.map((p) => ({ t: label(p.at), ...Object.fromEntries(Object.entries(cols).map(([k, f]) => [k, f(p)])) }));
+  return points.map((p) => ({ t: formatUtcClock(p.at), ...Object.fromEntries(Object.entries(cols).map(([k, f]) => [k, f(p)])) }));
 }
 
 /** Keys with at least one measured value (the others would draw nothing). */

@@ -6,6 +6,7 @@ import { OnlineSubmit } from "@/components/pwa/online-submit";
 import { ReasonField } from "@/components/ui/reason-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { FieldError } from "@/components/ui/field-error";
+import { formatUtcMs } from "@/components/ui/timestamp";
 
 interface Field {
   path: string;
@@ -39,7 +40,7 @@ export function SettingsForm<S extends Saved>({ fields, version, savedAt, applie
               <td><label htmlFor={`rs-${f.path}`}>{f.path}</label></td>
               <td>
                 {f.kind === "boolean"
-                  ? <input id={`rs-${f.path}`} name={f.path} type="checkbox" defaultChecked={f.value as boolean} disabled={!editable} style={{ width: "auto", minHeight: 0 }} />
+                  ? <input id={`rs-${f.path}`} name={f.path} type="checkbox" defaultChecked={f.value as boolean} disabled={!editable} className="input-check" />
                   : <input id={`rs-${f.path}`} name={f.path} type="number" step="any" defaultValue={f.value as number} disabled={!editable} />}
                 <FieldError message={error(f.path)} testId={`setting-error-${f.path}`} />
               </td>
@@ -49,7 +50,7 @@ export function SettingsForm<S extends Saved>({ fields, version, savedAt, applie
       </table>
       <p data-testid="resource-settings-effect">
         {shown.version === 0 ? "Running the defaults (no saved version yet)." : `Version ${shown.version}: `}
-        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${shown.appliedAt.replace("T", " ").slice(0, 23)} UTC.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
+        {shown.version > 0 && (shown.appliedAt ? `took effect on the clinical service at ${formatUtcMs(shown.appliedAt)}.` : `saved, not applied: ${shown.applyError ?? "waiting for the service"}.`)}
       </p>
       {editable && <ReasonField error={error("reason")} testId="resource-settings-reason" />}
       {editable && <OnlineSubmit disabled={pending} data-testid="resource-settings-save">Save and apply</OnlineSubmit>}

@@ -38,7 +38,7 @@ export function ScalingPolicyForm({ saved, editable, action }: { saved: SavedSca
       key={shown.version}
     >
       <input type="hidden" name="service" value={p.service} />
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", gap: ".75rem" }}>
+      <div className="field-grid">
         {num("minReplicas", p.minReplicas, "Min replicas", 1)}
         {num("maxReplicas", p.maxReplicas, "Max replicas", 1)}
         <label>
@@ -63,7 +63,7 @@ export function ScalingPolicyForm({ saved, editable, action }: { saved: SavedSca
         {num("surge.factor", p.surge.factor, "Emergency surge factor (×)", 1)}
         {num("surge.defaultMinutes", p.surge.defaultMinutes, "Surge length when the alert starts it (min)", 1)}
         <label>
-          <input name="forecast.enabled" type="checkbox" defaultChecked={p.forecast.enabled} disabled={!editable} style={{ width: "auto", minHeight: 0 }} /> Forecast may add replicas ahead of time (never removes)
+          <input name="forecast.enabled" type="checkbox" defaultChecked={p.forecast.enabled} disabled={!editable} className="input-check" /> Forecast may add replicas ahead of time (never removes)
         </label>
       </div>
       <h3>Schedules ({p.timeZone})</h3>

@@ -10,6 +10,12 @@ export function formatUtc(at: Date | string | number): string {
   return Number.isNaN(d.getTime()) ? "—" : `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
+/** To the millisecond, "2026-12-03 10:46:37.123 UTC": when a setting took effect, next to how long after saving. */
+export function formatUtcMs(at: Date | string | number): string {
+  const d = toDate(at);
+  return Number.isNaN(d.getTime()) ? "—" : `${d.toISOString().slice(0, 23).replace("T", " ")} UTC`;
+}
+
 /** The time of day alone, "10:46:37" (UTC): chart axes, where the page states the range. */
 export function formatUtcClock(at: Date | string | number): string {
   const d = toDate(at);

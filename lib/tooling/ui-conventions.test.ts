@@ -14,16 +14,10 @@ const INLINE_STYLES: Allowed = {
   "components/charts/query-share-chart.tsx": { max: 1, reason: "height grows with the number of bars" },
   "components/load-tests/run-list.tsx": { max: 2, reason: "virtualized: total height and each row's offset come from the virtualizer" },
   "app/(console)/layout.tsx": { max: 1, reason: CONCURRENT },
-  "app/(console)/admin/users/page.tsx": { max: 2, reason: CONCURRENT },
   "components/admin/audit-columns.tsx": { max: 2, reason: CONCURRENT },
   "components/admin/audit-filters.tsx": { max: 1, reason: CONCURRENT },
   "components/admin/audit-list.tsx": { max: 3, reason: CONCURRENT },
   "components/admin/audit-row.tsx": { max: 1, reason: CONCURRENT },
-  "components/admin/reset-password-form.tsx": { max: 1, reason: CONCURRENT },
-  "components/admin/user-row-actions.tsx": { max: 2, reason: CONCURRENT },
-  "components/caching/policy-form.tsx": { max: 1, reason: CONCURRENT },
-  "components/resources/settings-form.tsx": { max: 1, reason: CONCURRENT },
-  "components/scaling/policy-form.tsx": { max: 2, reason: CONCURRENT },
   "components/audit/audit-event-detail.tsx": { max: 6, reason: NOT_YET },
   "components/audit/audit-export-panel.tsx": { max: 4, reason: NOT_YET },
 };
@@ -34,23 +28,12 @@ const DATE_FORMATTING: Allowed = {
   "components/monitoring/series-rows.ts": { max: 1, reason: "toLocaleString on a measured figure (digit grouping), not a date" },
   "app/(console)/layout.tsx": { max: 1, reason: CONCURRENT },
   "components/admin/audit-row.tsx": { max: 1, reason: CONCURRENT },
-  "components/caching/policy-form.tsx": { max: 1, reason: CONCURRENT },
-  "components/database/pool-form.tsx": { max: 1, reason: CONCURRENT },
-  "components/database/pool-section.tsx": { max: 1, reason: `${CONCURRENT} (the pool settings form's section)` },
-  "components/resources/settings-form.tsx": { max: 1, reason: CONCURRENT },
-  "app/(console)/page.tsx": { max: 1, reason: NOT_YET },
-  "app/(console)/caching/page.tsx": { max: 1, reason: NOT_YET },
-  "app/(console)/load-tests/[id]/page.tsx": { max: 1, reason: NOT_YET },
-  "components/pwa/offline-banner.tsx": { max: 1, reason: NOT_YET },
-  "components/resources/resource-rows.ts": { max: 1, reason: NOT_YET },
 };
 
 /** `field-error` markup written by hand instead of <FieldError>. */
 const FIELD_ERRORS: Allowed = {
   "components/database/optimize-steps.tsx": { max: 1, reason: "a failed step's message in the same small red text, not a form field's error" },
   "components/pwa/online-submit.tsx": { max: 1, reason: "the offline note beside a submit button, not a form field's error" },
-  "components/caching/policy-form.tsx": { max: 2, reason: CONCURRENT },
-  "components/database/pool-form.tsx": { max: 1, reason: CONCURRENT },
 };
 
 const perFile = (findings: Finding[]) => {

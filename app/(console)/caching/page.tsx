@@ -5,6 +5,7 @@ import { cachingState } from "@/lib/services/caching/caching-state";
 import { PolicyForm } from "@/components/caching/policy-form";
 import { InvalidateForm } from "@/components/caching/invalidate-form";
 import { HitRates } from "@/components/caching/hit-rates";
+import { formatUtc } from "@/components/ui/timestamp";
 import { invalidateAction, updatePoliciesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Caching" };
@@ -33,7 +34,7 @@ export default async function CachingPage() {
             <li>Memory (L1): {state.service.tiers.l1 ? "on, per instance" : "off"}</li>
             <li data-testid="cache-l2">{L2_TEXT[state.service.tiers.l2] ?? state.service.tiers.l2}</li>
             <li>Database (L3): the clinical PostgreSQL/PGlite, behind every miss</li>
-            <li data-testid="service-policy-version">The service runs policy version {state.service.version}, applied {state.service.appliedAt.replace("T", " ").slice(0, 19)} UTC</li>
+            <li data-testid="service-policy-version">The service runs policy version {state.service.version}, applied {formatUtc(state.service.appliedAt)}</li>
           </ul>
         )}
       </section>

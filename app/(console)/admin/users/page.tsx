@@ -3,6 +3,7 @@ import { requirePagePermission } from "@/lib/services/auth/dal";
 import { listUsers } from "@/lib/services/users/list-users";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersTable } from "@/components/admin/users-table";
+import { Card } from "@/components/ui/card";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
 
 const actions = { create: createUserAction, changeRole: changeRoleAction, setDisabled: setDisabledAction, resetPassword: resetPasswordAction };
@@ -15,14 +16,12 @@ export default async function UsersPage() {
   return (
     <>
       <h1>Users</h1>
-      <section className="panel">
-        <h2 style={{ marginTop: 0 }}>Accounts</h2>
+      <Card title="Accounts">
         <UsersTable users={users} selfId={actor.id} actions={actions} />
-      </section>
-      <section className="panel">
-        <h2 style={{ marginTop: 0 }}>Create a user</h2>
+      </Card>
+      <Card title="Create a user">
         <CreateUserForm createAction={actions.create} />
-      </section>
+      </Card>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { runHistory } from "@/lib/services/baselines/run-history";
 import { BaselineVerdict } from "@/components/load-tests/baseline-verdict";
 import { PromoteBaselineButton } from "@/components/load-tests/promote-baseline-button";
 import { RunHistoryPanel } from "@/components/load-tests/run-history";
+import { Timestamp } from "@/components/ui/timestamp";
 import { abortRunAction, promoteBaselineAction } from "../actions";
 
 export const metadata: Metadata = { title: "Load-test run" };
@@ -33,7 +34,7 @@ export default async function RunPage({ params, searchParams }: { params: Promis
     <>
       <p><Link href="/load-tests">← All runs</Link></p>
       <h1>{run.scenario}</h1>
-      <p className="muted">Target {run.target} · started {run.startedAt?.replace("T", " ").slice(0, 19)} UTC{run.finishedAt && ` · finished ${run.finishedAt.replace("T", " ").slice(0, 19)} UTC`}</p>
+      <p className="muted">Target {run.target} · started <Timestamp at={run.startedAt} />{run.finishedAt && <> · finished <Timestamp at={run.finishedAt} /></>}</p>
       <RunLive initial={run} canAbort={can(actor.role, "loadtest.run")} abortAction={abortRunAction} />
       <BaselineVerdict comparison={comparison} />
       {run.status === "passed" && !isBaseline && can(actor.role, "baseline.promote") && <PromoteBaselineButton runId={run.id} action={promoteBaselineAction} />}
