@@ -19,6 +19,8 @@ const schema = z.object({
   VIGIL_AUDIT_CHECKPOINT_DIR: optional(z.string().min(1)),
   /** Ed25519 key that signs them, never stored in the database. Unset: <VIGIL_DATA_DIR>/audit-signing-key. */
   VIGIL_AUDIT_SIGNING_KEY_FILE: optional(z.string().min(1)),
+  /** Audit archives (the oldest events, exported before they leave the database). Unset: <VIGIL_DATA_DIR>/audit-archives. */
+  VIGIL_AUDIT_ARCHIVE_DIR: optional(z.string().min(1)),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "must be a redis:// URL")),
   AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
   VIGIL_ADMIN_EMAIL: z.email().default("admin@vigil.local"),

@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   const report = await verifyAuditChain(await db(), anchors ?? undefined);
   const cp = report.lastCheckpoint;
   const anchored = cp ? `checked against ${anchors!.checkpoints.length} signed checkpoints, newest at event ${cp.count} (${cp.at})` : `no signed checkpoints in ${checkpointDir()}: rows deleted from the end would go unnoticed`;
+  const c = report.continuesFrom;
+  if (c) console.log(`continues from archive ${c.archive}, seq ${c.firstSeq}–${c.lastSeq} (${c.archives} archive(s), ${c.archivedEvents} archived events verified from their folders)`);
   if (report.ok) {
     console.log(`audit chain intact: ${report.checked} events verified; ${anchored}`);
     return 0;

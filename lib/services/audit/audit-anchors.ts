@@ -13,6 +13,12 @@ export function checkpointDir(): string {
   return e.VIGIL_AUDIT_CHECKPOINT_DIR ?? join(e.VIGIL_DATA_DIR, "audit-checkpoints");
 }
 
+/** Where archives of the oldest audit events are written (VIGIL_AUDIT_ARCHIVE_DIR, default <data>/audit-archives). */
+export function archiveDir(): string {
+  const e = env();
+  return e.VIGIL_AUDIT_ARCHIVE_DIR ?? join(e.VIGIL_DATA_DIR, "audit-archives");
+}
+
 export function signingKeyFile(): string {
   const e = env();
   if (!e.VIGIL_AUDIT_SIGNING_KEY_FILE) securePrivateTree(e.VIGIL_DATA_DIR);
@@ -24,7 +30,9 @@ export async function writeCheckpointIfDue(now = new Date()): Promise<string | n
   const prisma = await db();
   const latest = await prisma.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   if (!latest) return null;
-  const count = await prisma.auditEvent.count();
+  // A checkpoint counts events from the chain's genesis, archived ones included.
+  const archived = await prisma.auditArchive.aggregate({ _sum: { count: true } });
+  const count = (await prisma.auditEvent.count()) + (archived._sum.count ?? 0);
   const dir = checkpointDir();
   const last = readCheckpoints(dir).checkpoints.at(-1) ?? null;
   if (!checkpointDue(last, { seq: latest.seq, count }, now)) return null;

@@ -16,6 +16,8 @@ export interface TrailVerification {
   /** The newest signed checkpoint checked against; null: none exists, so a deleted tail would go unnoticed. */
   lastCheckpoint: { seq: string; at: string; count: number } | null;
   checkpoints: number;
+  /** Older events were archived: the database's chain continues from this archive, verified with it. */
+  continuesFrom: { archive: number; firstSeq: string; lastSeq: string; archives: number; archivedEvents: number } | null;
   verifiedAt: string;
 }
 
@@ -39,13 +41,14 @@ export async function verifyAuditTrail(actor: Actor | null, input: unknown = {})
     firstBroken: report.firstBroken ?? null,
     lastCheckpoint: report.lastCheckpoint ?? null,
     checkpoints: anchors?.checkpoints.length ?? 0,
+    continuesFrom: report.continuesFrom ?? null,
     verifiedAt: new Date().toISOString(),
   };
   await prisma.$transaction((tx) =>
     recordAuditEvent(tx, {
       actorId: user.id, actor: user.email, actorRole: user.role, action: "audit.verify", target: "audit_events", sourceIp: user.sourceIp,
       outcome: report.ok ? "success" : "failure",
-      after: { checked: result.checked, firstBroken: result.firstBroken?.seq ?? null, lastCheckpoint: result.lastCheckpoint?.seq ?? null },
+      after: { checked: result.checked, firstBroken: result.firstBroken?.seq ?? null, lastCheckpoint: result.lastCheckpoint?.seq ?? null, continuesFromArchive: result.continuesFrom?.archive ?? null },
     }),
   );
   return result;
