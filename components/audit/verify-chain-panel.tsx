@@ -27,6 +27,8 @@ export function VerifyChainPanel({ verify }: { verify: () => Promise<ActionResul
         <p data-testid="audit-verify-result">
           <StatusBadge testId="audit-verify-status" status={report.ok ? "ok" : "bad"} label={report.ok ? "intact" : "broken"} />{" "}
           {report.ok ? `${report.checked} events verified` : `broken at event ${report.firstBroken!.seq}: ${report.firstBroken!.reason} (${report.checked} events before it intact)`}
+          {report.continuesFrom &&
+            `; continues from archive ${report.continuesFrom.archive}, seq ${report.continuesFrom.firstSeq}–${report.continuesFrom.lastSeq} (${report.continuesFrom.archivedEvents} archived events in ${report.continuesFrom.archives} archive folder(s), verified with it)`}
           {"; "}
           {report.lastCheckpoint
             ? `checked against ${report.checkpoints} signed checkpoint(s), the newest at event ${report.lastCheckpoint.count} (${formatUtc(report.lastCheckpoint.at)})`

@@ -1,10 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getActor } from "@/lib/services/auth/dal";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { listAuditEvents, type AuditRow } from "@/lib/services/audit/list-audit-events";
 import { verifyAuditTrail, type TrailVerification } from "@/lib/services/audit/verify-audit-trail";
 import { prepareAuditExport, type AuditExportSummary } from "@/lib/services/audit/prepare-audit-export";
+import { updateAuditRetention, type SavedAuditRetention } from "@/lib/services/audit/audit-retention";
+import { archiveAuditEvents, type ArchiveResult } from "@/lib/services/audit/archive-audit-events";
 
 export async function loadAuditPageAction(
   filter: Record<string, string | undefined>,
@@ -28,6 +31,26 @@ export async function verifyAuditTrailAction(): Promise<ActionResult<TrailVerifi
 export async function prepareAuditExportAction(period: { from: string; to: string }): Promise<ActionResult<AuditExportSummary>> {
   try {
     return { ok: true, data: await prepareAuditExport(await getActor(), period) };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}
+
+export async function updateAuditRetentionAction(_prev: ActionResult<SavedAuditRetention> | null, form: FormData): Promise<ActionResult<SavedAuditRetention>> {
+  try {
+    const data = await updateAuditRetention(await getActor(), Object.fromEntries(form));
+    revalidatePath("/admin/audit");
+    return { ok: true, data };
+  } catch (err) {
+    return toActionResult(err);
+  }
+}
+
+export async function archiveAuditEventsAction(_prev: ActionResult<ArchiveResult> | null, form: FormData): Promise<ActionResult<ArchiveResult>> {
+  try {
+    const data = await archiveAuditEvents(await getActor(), Object.fromEntries(form));
+    revalidatePath("/admin/audit");
+    return { ok: true, data };
   } catch (err) {
     return toActionResult(err);
   }

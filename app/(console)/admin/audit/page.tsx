@@ -6,7 +6,10 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditList } from "@/components/admin/audit-list";
 import { VerifyChainPanel } from "@/components/audit/verify-chain-panel";
 import { AuditExportPanel, type ExportPeriod } from "@/components/audit/audit-export-panel";
-import { loadAuditPageAction, prepareAuditExportAction, verifyAuditTrailAction } from "./actions";
+import { AuditRetentionPanel } from "@/components/audit/audit-retention-panel";
+import { listAuditArchives } from "@/lib/services/audit/list-audit-archives";
+import { can } from "@/lib/auth/roles";
+import { archiveAuditEventsAction, loadAuditPageAction, prepareAuditExportAction, updateAuditRetentionAction, verifyAuditTrailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -31,6 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (!(err instanceof AppError) || err.code !== "INVALID_INPUT") throw err;
     result = null;
   }
+  const { retention, archives } = await listAuditArchives(actor);
   return (
     <>
       <h1>Audit trail</h1>
@@ -48,6 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : (
         <p className="error">Those filters are not valid: actions use lowercase letters, dots and underscores; dates look like 2026-11-01, and To is not before From.</p>
       )}
+      <AuditRetentionPanel retention={retention} archives={archives} editable={can(actor.role, "policy.change")} save={updateAuditRetentionAction} archive={archiveAuditEventsAction} />
     </>
   );
 }
