@@ -77,7 +77,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
       <section className="panel" data-testid="price-table">
         <h2>Price table</h2>
         <p className="muted">Prices every cost figure on the console: the estimate above and the Scaling simulator&apos;s replica-hours. The clinical service never reads them, so a saved table is in effect at once.</p>
-        <PriceForm key={cost.priceTable.version} saved={cost.priceTable} editable={admin} action={updatePriceTableAction} />
+        <PriceForm saved={cost.priceTable} editable={admin} action={updatePriceTableAction} />
       </section>
     </>
   );
