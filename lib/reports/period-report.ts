@@ -11,7 +11,7 @@ export interface ChainResult {
 
 /** What the alert section is and is not, said on the report. */
 export const ALERT_HISTORY_NOTE =
-  "Re-derived from the console's own scrapes with the exported burn-rate rules (both windows at or above the factor, held for the rule's "for" duration), evaluated at each scrape. The console does not record Prometheus/Alertmanager's own alert history.";
+  "Re-derived from the console's own scrapes with the exported burn-rate rules (both windows at or above the factor, held for the rule's for-duration), evaluated at each scrape. The console does not record Prometheus/Alertmanager's own alert history.";
 
 export interface PeriodReportInput {
   from: Date;
