@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { recordAuditEvent } from "../../lib/audit/record-event";
 import { verifyAuditChain } from "../../lib/audit/verify-chain";
 import { verifyExport } from "../../lib/audit/verify-export";
 import { NDJSON_FILE } from "../../lib/audit/export-bundle";
-import { consoleDb } from "../../lib/db/prisma";
+import { closeConsoleDb, consoleDb } from "../../lib/db/prisma";
 import { resetEnvForTests } from "../../lib/env";
 import { loadAnchors, writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { archiveAuditEvents, commitAuditArchive, writeAuditArchive } from "../../lib/services/audit/archive-audit-events";
@@ -44,7 +45,7 @@ async function rawSql(text: string) {
 const remainingSeqs = async () => (await (await db()).auditEvent.findMany({ select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => Number(r.seq));
 
 describe.each(consoleDbKinds())("audit retention and archive on %s", (kind) => {
-  useFreshConsoleDb(kind);
+  const conn = useFreshConsoleDb(kind);
   useAuditAnchorDir();
   const archiveRoot = mkdtempSync(join(tmpdir(), "vigil-archives-"));
   beforeAll(() => {
@@ -64,6 +65,15 @@ describe.each(consoleDbKinds())("audit retention and archive on %s", (kind) => {
     expect(await remainingSeqs()).toEqual([1, 2, 3, 4, 5]);
     await expect(rawSql("DELETE FROM audit_events WHERE seq = 1")).rejects.toThrow(/append-only/);
     expect(await remainingSeqs()).toEqual([1, 2, 3, 4, 5]);
+    // Even with a verified archive recorded, archived rows go only all together from the oldest end
+    // (rolled back: the archive row here is made up).
+    await expect((await db()).$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`INSERT INTO audit_archives (id, first_seq, last_seq, count, prev_hash, last_hash, last_at, manifest_sha256, folder, verified, created_by)
+        VALUES (999, 1, 5, 5, 'x', 'y', now(), 'z', '/nowhere', true, 'test')`);
+      await tx.$executeRawUnsafe("DELETE FROM audit_events WHERE seq = 3");
+    })).rejects.toThrow(/oldest end/);
+    expect(await remainingSeqs()).toEqual([1, 2, 3, 4, 5]);
+    expect(await (await db()).auditArchive.count()).toBe(0);
   });
 
   it("keeps the retention settings versioned: six years minimum, admin only, with a reason, audited (refusals too)", async () => {
@@ -150,6 +160,24 @@ describe.each(consoleDbKinds())("audit retention and archive on %s", (kind) => {
     expect(await writeAuditArchive()).toMatchObject({ status: "nothing" });
     const { archives } = await listAuditArchives(admin);
     expect(archives).toEqual([expect.objectContaining({ id: 1, pastRetention: true, count: OLD_EVENTS })]);
+  });
+
+  it("npm run audit:verify checks archive and database together; --export verifies the archive; audit:archive says when there is nothing to do", { timeout: 240_000 }, async () => {
+    const folder = (await (await db()).auditArchive.findFirstOrThrow()).folder;
+    await closeConsoleDb(); // PGlite allows one process per folder: hand it to the CLI
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (conn.url) env.DATABASE_URL = conn.url;
+    else (delete env.DATABASE_URL, (env.VIGIL_DATA_DIR = conn.dataDir));
+    const cli = (script: string, ...args: string[]) => spawnSync("npx", ["tsx", "--conditions=react-server", `scripts/${script}`, ...args], { env, encoding: "utf8", timeout: 120_000 });
+    const verify = cli("audit-verify.ts");
+    expect(verify.stdout).toContain("continues from archive 1, seq 1–5");
+    expect(verify.status).toBe(0);
+    const exported = cli("audit-verify.ts", "--export", folder);
+    expect(exported.stdout).toContain(`audit export intact: ${OLD_EVENTS} records`);
+    expect(exported.status).toBe(0);
+    const archive = cli("audit-archive.ts");
+    expect(archive.stdout).toContain("nothing older than the hot window");
+    expect(archive.status).toBe(0);
   });
 
   it("fails verification naming the archive when its folder is altered, or when the database no longer links to it", async () => {
