@@ -27,6 +27,7 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
   await tx.$executeRawUnsafe('LOCK TABLE "audit_events" IN SHARE ROW EXCLUSIVE MODE');
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const breakGlass = await openBreakGlassId(tx, input);
   const event: ChainedEvent = {
     at: new Date(),
     actorId: input.actorId ?? null,
@@ -37,7 +38,7 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
     sourceIp: input.sourceIp ?? null,
     outcome: input.outcome,
     before: stripSecrets(input.before),
-    after: stripSecrets(input.after),
+    after: breakGlass ? markBreakGlass(stripSecrets(input.after), breakGlass) : stripSecrets(input.after),
   };
   const hash = eventHash(prevHash, event);
   const row = await tx.auditEvent.create({
@@ -51,4 +52,23 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
     select: { seq: true },
   });
   return { seq: row.seq, hash };
+}
+
+/**
+ * An ops user acting during break-glass acts with admin's role: their events record the role as
+ * admin and name the grant (`breakGlass` in `after`), so a reviewer can tell them from an admin's.
+ */
+async function openBreakGlassId(tx: Tx, input: AuditInput): Promise<string | null> {
+  if (!input.actorId || input.actorRole !== "admin") return null;
+  const grant = await tx.breakGlassGrant.findFirst({
+    where: { userId: input.actorId, endedAt: null, endsAt: { gt: new Date() } },
+    select: { id: true },
+  });
+  return grant?.id ?? null;
+}
+
+function markBreakGlass(after: unknown, grantId: string): unknown {
+  if (after === null || after === undefined) return { breakGlass: grantId };
+  if (typeof after === "object" && !Array.isArray(after)) return { breakGlass: grantId, ...(after as Record<string, unknown>) };
+  return { value: after, breakGlass: grantId };
 }

@@ -8,6 +8,8 @@ export interface Actor {
   role: Role;
   sessionId: string;
   sourceIp: string | null;
+  /** An ops user's active break-glass grant: `role` is then admin until `endsAt` (checked on every request). */
+  breakGlass?: { id: string; endsAt: Date } | null;
   /** An admin reset the password: only changing it (and signing out) is allowed until then. */
   mustChangePassword?: boolean;
 }

@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   "audit.view": ["admin", "compliance"],
   "compliance.report": ["admin", "compliance"],
+  // Break-glass: only ops may take admin's rights for a while (admin has them; compliance must not).
+  "breakglass.start": ["ops"],
+  "breakglass.review": ["admin", "compliance"],
+  "breakglass.acknowledge": ["compliance"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

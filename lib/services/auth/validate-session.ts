@@ -3,6 +3,7 @@ import { db } from "../../db/prisma";
 import { sessionIdleMs } from "../../auth/limits";
 import type { Actor } from "../../auth/actor";
 import { endSession, type SessionOwner } from "./end-session";
+import { withBreakGlass } from "../break-glass/with-break-glass";
 
 // Writing last_seen_at on every request would turn each page view into a write; refreshing it
 // at most once a minute (or a quarter of a short idle timeout) keeps the timeout accurate.
@@ -32,7 +33,8 @@ export async function validateSession(sessionId: string, sourceIp: string | null
     await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp, mustChangePassword: user.mustChangePassword };
+  // An active break-glass grant raises an ops user's role to admin for this request only.
+  return withBreakGlass({ id: user.id, email: user.email, name: user.name, role: user.role, sessionId, sourceIp, mustChangePassword: user.mustChangePassword });
 }
 
 async function expire(sessionId: string, reason: string, user: SessionOwner, sourceIp: string | null): Promise<void> {
