@@ -12,6 +12,7 @@ import { resetEnvForTests } from "../../lib/env";
 import { loadAnchors, writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
 import { archiveAuditEvents, commitAuditArchive, writeAuditArchive } from "../../lib/services/audit/archive-audit-events";
 import { currentAuditRetention, updateAuditRetention } from "../../lib/services/audit/audit-retention";
+import { getAuditEvent } from "../../lib/services/audit/get-audit-event";
 import { listAuditArchives } from "../../lib/services/audit/list-audit-archives";
 import { verifyAuditTrail } from "../../lib/services/audit/verify-audit-trail";
 import { auditEventsFor, makeActor } from "../support/actors";
@@ -149,6 +150,7 @@ describe.each(consoleDbKinds())("audit retention and archive on %s", (kind) => {
     const report = await verifyAuditTrail(await makeActor("compliance"));
     expect(report).toMatchObject({ ok: true, firstBroken: null, continuesFrom: { archive: 1, firstSeq: "1", lastSeq: "5", archivedEvents: OLD_EVENTS } });
     expect(report.lastCheckpoint!.count).toBeGreaterThan(OLD_EVENTS);
+    expect(await getAuditEvent(admin, { seq: String(after[0]) })).toMatchObject({ linksToPrevious: true, contentMatchesHash: true });
 
     // Still append-only for everything not archived.
     const newest = after.at(-1)!;

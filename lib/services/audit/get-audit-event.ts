@@ -48,9 +48,11 @@ export async function getAuditEvent(actor: Actor | null, input: unknown): Promis
   if (!ref.success) throw invalidInput(ref.error);
   const seq = BigInt(ref.data.seq);
   const prisma = await db();
-  const [row, previous] = await Promise.all([
+  const [row, previous, archived] = await Promise.all([
     prisma.auditEvent.findUnique({ where: { seq } }),
     prisma.auditEvent.findFirst({ where: { seq: { lt: seq } }, orderBy: { seq: "desc" }, select: { hash: true } }),
+    // The first row left after an archive links to the archive's last hash, not to genesis.
+    prisma.auditArchive.findFirst({ where: { lastSeq: { lt: seq } }, orderBy: { lastSeq: "desc" }, select: { lastHash: true } }),
   ]);
   if (!row) throw new AppError("NOT_FOUND", `No audit event ${ref.data.seq}.`);
   const cp = readCheckpoints(checkpointDir()).checkpoints.find((c) => BigInt(c.seq) >= seq) ?? null;
@@ -61,7 +63,7 @@ export async function getAuditEvent(actor: Actor | null, input: unknown): Promis
     reason: field(row.after, "reason"),
     before: row.before, after: row.after, hash: row.hash, prevHash: row.prevHash,
     contentMatchesHash: eventHash(row.prevHash, row) === row.hash,
-    linksToPrevious: row.prevHash === (previous?.hash ?? GENESIS_HASH),
+    linksToPrevious: row.prevHash === (previous?.hash ?? archived?.lastHash ?? GENESIS_HASH),
     coveredBy: cp ? { seq: cp.seq, at: cp.at } : null,
   };
 }
