@@ -1,4 +1,10 @@
 // @ts-check
+// The prerendered /offline and /signed-out pages cannot carry a per-request nonce; every other page
+// gets proxy.ts's nonce policy. lib/http/content-security-policy.ts (STATIC_PAGE_CSP) says why; kept
+// equal by its test.
+const STATIC_PAGE_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
 /** @type {import("next").NextConfig} */
 const config = {
   reactStrictMode: true,
@@ -14,7 +20,8 @@ const config = {
   async headers() {
     return [
       // Sign-out lands here: drop every cache and storage area this origin holds on the device.
-      { source: "/signed-out", headers: [{ key: "Clear-Site-Data", value: '"cache", "storage"' }, { key: "Cache-Control", value: "no-store" }] },
+      { source: "/signed-out", headers: [{ key: "Clear-Site-Data", value: '"cache", "storage"' }, { key: "Cache-Control", value: "no-store" }, { key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] },
+      { source: "/offline", headers: [{ key: "Content-Security-Policy", value: STATIC_PAGE_CSP }] },
       // The service worker must be revalidated on every load, or an old one lingers.
       { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }, { key: "Service-Worker-Allowed", value: "/" }] },
       {
