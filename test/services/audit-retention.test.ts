@@ -10,7 +10,7 @@ import { NDJSON_FILE } from "../../lib/audit/export-bundle";
 import { closeConsoleDb, consoleDb } from "../../lib/db/prisma";
 import { resetEnvForTests } from "../../lib/env";
 import { loadAnchors, writeCheckpointIfDue } from "../../lib/services/audit/audit-anchors";
-import { archiveAuditEvents, commitAuditArchive, writeAuditArchive } from "../../lib/services/audit/archive-audit-events";
+import { archiveAuditEvents, commitAuditArchive, runAuditArchive, writeAuditArchive } from "../../lib/services/audit/archive-audit-events";
 import { currentAuditRetention, updateAuditRetention } from "../../lib/services/audit/audit-retention";
 import { getAuditEvent } from "../../lib/services/audit/get-audit-event";
 import { listAuditArchives } from "../../lib/services/audit/list-audit-archives";
@@ -119,6 +119,11 @@ describe.each(consoleDbKinds())("audit retention and archive on %s", (kind) => {
     expect((await remainingSeqs()).slice(0, rowsBefore.length)).toEqual(rowsBefore);
     expect(await (await db()).auditArchive.count()).toBe(0);
     expect((await auditEventsFor({ action: "audit.archive", actor: admin.email })).at(-1)).toMatchObject({ outcome: "failure" });
+    // A folder that already holds files is refused before anything is written or deleted (audited).
+    const again = await runAuditArchive({ id: admin.id, label: admin.email, role: "admin", sourceIp: null, reason: "archive into a used folder" }, { out: prepared.folder });
+    expect(again).toMatchObject({ status: "failed", problem: expect.stringMatching(/already exists and is not empty/) });
+    expect((await remainingSeqs()).slice(0, rowsBefore.length)).toEqual(rowsBefore);
+    expect((await auditEventsFor({ action: "audit.archive", actor: admin.email })).map((e) => e.outcome)).toEqual(["failure", "failure"]);
     rmSync(prepared.folder, { recursive: true, force: true });
   });
 

@@ -59,7 +59,9 @@ export async function writeAuditArchive(opts: { out?: string; now?: Date } = {})
   const last = first && (await prisma.auditEvent.findFirst({ where: { seq: firstHot ? { lt: firstHot.seq } : {} }, orderBy: { seq: "desc" } }));
   if (!first || !last || first.at >= cutoff) return { status: "nothing", cutoff: cutoff.toISOString(), hotWindowDays };
   const bundle = await buildAuditExport(new Date(0), cutoff, last.seq);
-  const folder = resolve(opts.out ?? join(archiveDir(), `archive-seq-${first.seq}-${last.seq}`));
+  // Stamped with the time, so a failed attempt's folder (left for inspection) never blocks the next one.
+  const stamp = (opts.now ?? new Date()).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const folder = resolve(opts.out ?? join(archiveDir(), `archive-seq-${first.seq}-${last.seq}-${stamp}`));
   if (existsSync(folder) && readdirSync(folder).length > 0) throw new Error(`${folder} already exists and is not empty`);
   writeAuditExport(folder, bundle);
   securePrivateTree(folder);
@@ -118,7 +120,16 @@ export async function commitAuditArchive(prepared: PreparedArchive, who: Archive
 
 /** Writes, verifies and commits one archive (the terminal's and the page's shared path). */
 export async function runAuditArchive(who: ArchiveWho, opts: { out?: string; now?: Date } = {}): Promise<ArchiveResult> {
-  const prepared = await writeAuditArchive(opts);
+  let prepared: Awaited<ReturnType<typeof writeAuditArchive>>;
+  try {
+    prepared = await writeAuditArchive(opts);
+  } catch (err) {
+    const problem = `the archive could not be written: ${err instanceof Error ? err.message : String(err)}`;
+    await (await db()).$transaction((tx) =>
+      recordAuditEvent(tx, { actorId: who.id, actor: who.label, actorRole: who.role, action: "audit.archive", target: "audit_events", sourceIp: who.sourceIp, outcome: "failure", after: { problem, reason: who.reason } }),
+    );
+    return { status: "failed", folder: opts.out ?? archiveDir(), problem };
+  }
   if ("status" in prepared) return prepared;
   return commitAuditArchive(prepared, who);
 }
