@@ -27,6 +27,8 @@ export async function renderReportPdf(printUrl: string, cookie: string, asOf: Da
     const page = await context.newPage();
     const res = await page.goto(printUrl, { waitUntil: "load", timeout: 30_000 });
     if (!res || !res.ok()) throw new Error(`the printable report answered ${res?.status() ?? "nothing"}`);
+    // A session the page did not accept ends on the sign-in page: never print that as the report.
+    if ((await page.getByTestId("print-report").count()) !== 1) throw new Error(`the printable report did not render (ended at ${new URL(page.url()).pathname})`);
     const pdf = await page.pdf({ format: "A4", printBackground: true, margin: { top: "12mm", bottom: "12mm", left: "10mm", right: "10mm" } });
     return pinDates(pdf, asOf);
   } finally {
