@@ -9,6 +9,7 @@ import { KeepPageOffline } from "@/components/pwa/keep-page-offline";
 import { WebVitalsReporter } from "@/components/monitoring/web-vitals-reporter";
 import { BreakGlassBanner } from "@/components/break-glass/break-glass-banner";
 import { endBreakGlassAction } from "./break-glass/actions";
+import { formatUtc } from "@/components/ui/timestamp";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -21,7 +22,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <NavLinks items={navItemsFor(actor.role)} />
         <div className="who" data-testid="current-user">
           <div>{actor.name}</div>
-          <div className="muted" style={{ color: "#9fb3c8" }} data-testid="current-role">
+          <div className="muted role-label" data-testid="current-role">
             {ROLE_LABEL[actor.role]}
           </div>
           <form action={signOutAction} className="inline-form">
@@ -34,7 +35,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <OfflineBanner renderedAt={renderedAt} />
         {children}
         <footer className="muted rendered-at" data-testid="rendered-at">
-          Page as of <time dateTime={renderedAt}>{renderedAt.replace("T", " ").slice(0, 19)} UTC</time>
+          Page as of <time dateTime={renderedAt}>{formatUtc(renderedAt)}</time>
         </footer>
       </main>
       <WebVitalsReporter />

@@ -31,7 +31,7 @@ export function AuditFilters({ initial }: { initial: { action?: string; actor?: 
         To (UTC day, inclusive)
         <input name="to" type="date" defaultValue={initial.to} data-testid="filter-to" />
       </label>
-      <div style={{ alignSelf: "end", marginBottom: ".75rem" }}>
+      <div className="form-submit">
         <button type="submit">Filter</button>
       </div>
     </form>

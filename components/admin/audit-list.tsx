@@ -66,7 +66,7 @@ export function AuditList({ filter, initialRows, initialNext, total, loadPage }:
         role="table"
         aria-label="Audit events, newest first"
         aria-rowcount={total + 1}
-        style={{ height: 560, overflow: "auto", position: "relative" }}
+        className="audit-scroller"
         data-testid="audit-scroller"
       >
         <AuditHeaderRow />
@@ -78,7 +78,7 @@ export function AuditList({ filter, initialRows, initialNext, total, loadPage }:
       </div>
       {error && <p className="error">{error}</p>}
       {next && (
-        <button type="button" className="secondary" onClick={loadMore} disabled={pending} style={{ marginTop: ".75rem" }}>
+        <button type="button" onClick={loadMore} disabled={pending} className="secondary load-more">
           {pending ? "Loading…" : "Load older events"}
         </button>
       )}

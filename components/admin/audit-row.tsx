@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/services/audit/list-audit-events";
 import { AUDIT_GRID, AUDIT_MIN_WIDTH } from "./audit-columns";
+import { formatUtcBare } from "@/components/ui/timestamp";
 
 export const AUDIT_ROW_HEIGHT = 44;
 
@@ -30,7 +31,7 @@ export function AuditRowView({ row, top, index, onOpen }: { row: AuditRow; top: 
     >
       <div role="cell" style={clip}>
         <Link href={href} prefetch={false} data-testid="audit-row-link" title={`Event #${row.seq}`}>
-          <time dateTime={row.at}>{row.at.replace("T", " ").slice(0, 19)}</time>
+          <time dateTime={row.at}>{formatUtcBare(row.at)}</time>
         </Link>
       </div>
       <div role="cell" style={clip} title={row.actor}>{row.actor}</div>

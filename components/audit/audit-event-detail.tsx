@@ -10,7 +10,7 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
   return (
     <>
       <dt className="muted">{label}</dt>
-      <dd data-testid={testId} style={{ margin: "0 0 .5rem", overflowWrap: "anywhere" }}>
+      <dd data-testid={testId}>
         {children}
       </dd>
     </>
@@ -20,12 +20,12 @@ function Field({ label, testId, children }: { label: string; testId: string; chi
 /** Before/after as stored: secrets were already replaced with "[redacted]" when the event was written. */
 function Snapshot({ title, value, testId }: { title: string; value: unknown; testId: string }) {
   return (
-    <div style={{ minWidth: 0 }}>
+    <div className="snapshot">
       <h3>{title}</h3>
       {value === null || value === undefined ? (
         <p className="muted" data-testid={testId}>Not recorded</p>
       ) : (
-        <pre data-testid={testId} style={{ overflow: "auto", maxHeight: 400, background: "var(--bg)", padding: ".75rem", borderRadius: 6 }}>
+        <pre data-testid={testId}>
           {JSON.stringify(value, null, 2)}
         </pre>
       )}
@@ -38,7 +38,7 @@ export function AuditEventDetailView({ event: e }: { event: AuditEventDetail }) 
   return (
     <>
       <Card title="Who, what, where" testId="audit-detail">
-        <dl style={{ display: "grid", gridTemplateColumns: "12rem 1fr", margin: 0 }}>
+        <dl className="detail-list">
           <Field label="Time (UTC)" testId="detail-at"><Timestamp at={e.at} /></Field>
           <Field label="Actor" testId="detail-actor">{e.actor}</Field>
           <Field label="Role" testId="detail-role">{e.actorRole ?? none}</Field>
@@ -51,13 +51,13 @@ export function AuditEventDetailView({ event: e }: { event: AuditEventDetail }) 
         </dl>
       </Card>
       <Card title="Change">
-        <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(18rem, 1fr))", gap: "1rem" }}>
+        <div className="snapshot-grid">
           <Snapshot title="Before" value={e.before} testId="detail-before" />
           <Snapshot title="After" value={e.after} testId="detail-after" />
         </div>
       </Card>
       <Card title="Place in the hash chain" testId="audit-detail-chain">
-        <dl style={{ display: "grid", gridTemplateColumns: "12rem 1fr", margin: 0 }}>
+        <dl className="detail-list">
           <Field label="Hash (SHA-256)" testId="detail-hash"><code>{e.hash}</code></Field>
           <Field label="Previous hash" testId="detail-prev-hash"><code>{e.prevHash}</code></Field>
           <Field label="This event" testId="detail-chain-status">

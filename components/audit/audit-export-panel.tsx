@@ -57,15 +57,15 @@ export function AuditExportPanel({ period, prepare }: { period: ExportPeriod | n
               {s.files.map((f) => (
                 <tr key={f.name}>
                   <td><code>{f.name}</code></td>
-                  <td><code data-testid={`audit-export-sha-${f.name}`} style={{ overflowWrap: "anywhere" }}>{f.sha256}</code></td>
+                  <td><code data-testid={`audit-export-sha-${f.name}`} className="hash">{f.sha256}</code></td>
                   <td>{f.bytes}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            Chain: previous hash before the first event <code style={{ overflowWrap: "anywhere" }}>{s.chain.prevHashBeforeFirst}</code>; last hash{" "}
-            <code style={{ overflowWrap: "anywhere" }} data-testid="audit-export-last-hash">{s.chain.lastHash ?? "— (no events)"}</code>.
+            Chain: previous hash before the first event <code className="hash">{s.chain.prevHashBeforeFirst}</code>; last hash{" "}
+            <code className="hash" data-testid="audit-export-last-hash">{s.chain.lastHash ?? "— (no events)"}</code>.
           </p>
           {s.checkpoints.length ? (
             <ul data-testid="audit-export-checkpoints">
@@ -78,7 +78,7 @@ export function AuditExportPanel({ period, prepare }: { period: ExportPeriod | n
           )}
           <p>
             {FORMATS.map((f) => (
-              <a key={f.format} href={hrefFor(s, f.format)} download data-testid={`audit-export-${f.format}`} style={{ marginRight: ".75rem" }}>
+              <a key={f.format} href={hrefFor(s, f.format)} download data-testid={`audit-export-${f.format}`} className="download-link">
                 Download {f.label}
               </a>
             ))}

@@ -10,6 +10,12 @@ export function formatUtc(at: Date | string | number): string {
   return Number.isNaN(d.getTime()) ? "—" : `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
+/** "2026-12-03 10:46:37" without the zone: table cells under a column headed "(UTC)". */
+export function formatUtcBare(at: Date | string | number): string {
+  const d = toDate(at);
+  return Number.isNaN(d.getTime()) ? "—" : d.toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** To the millisecond, "2026-12-03 10:46:37.123 UTC": when a setting took effect, next to how long after saving. */
 export function formatUtcMs(at: Date | string | number): string {
   const d = toDate(at);
