@@ -23,19 +23,28 @@ test("the verifier flags an audit row altered behind the application's back, on 
 
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const { rows } = await c.query<{ seq: string }>("SELECT seq::text FROM audit_events WHERE action = 'auth.sign_in' ORDER BY seq LIMIT 1");
-  const seq = rows[0]!.seq;
+  const { rows } = await c.query<{ seq: string; outcome: string }>("SELECT seq::text, outcome FROM audit_events WHERE action = 'auth.sign_in' ORDER BY seq LIMIT 1");
+  const { seq, outcome } = rows[0]!;
   // What an attacker with table-owner rights would do: switch the trigger off and rewrite history.
   await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
   await c.query("UPDATE audit_events SET outcome = 'failure' WHERE seq = $1", [seq]);
   await c.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
-  await expect(c.query("UPDATE audit_events SET outcome = 'success' WHERE seq = $1", [seq])).rejects.toThrow(/append-only/);
-  await c.end();
+  try {
+    await expect(c.query("UPDATE audit_events SET outcome = 'success' WHERE seq = $1", [seq])).rejects.toThrow(/append-only/);
 
-  const broken = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
-  expect(broken.status).toBe(1);
-  expect(broken.stderr).toContain(`BROKEN at event seq=${seq}`);
-  await page.getByTestId("audit-verify-run").click();
-  await expect(page.getByTestId("audit-verify-status")).toHaveText("broken");
-  await expect(page.getByTestId("audit-verify-result")).toContainText(`broken at event ${seq}:`);
+    const broken = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`BROKEN at event seq=${seq}`);
+    await page.getByTestId("audit-verify-run").click();
+    await expect(page.getByTestId("audit-verify-status")).toHaveText("broken");
+    await expect(page.getByTestId("audit-verify-result")).toContainText(`broken at event ${seq}:`);
+  } finally {
+    // Put the row back, so the specs after this one (the period report verifies the chain) find it intact.
+    await c.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+    await c.query("UPDATE audit_events SET outcome = $2 WHERE seq = $1", [seq, outcome]);
+    await c.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+    await c.end();
+  }
+  const restored = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env, encoding: "utf8", timeout: 120_000 });
+  expect(restored.status, restored.stderr).toBe(0);
 });

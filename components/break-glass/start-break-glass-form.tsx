@@ -6,7 +6,7 @@ import { ReasonField } from "@/components/ui/reason-field";
 import { FieldError } from "@/components/ui/field-error";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { OnlineSubmit } from "@/components/pwa/online-submit";
-import { BREAK_GLASS_DEFAULT_MINUTES, BREAK_GLASS_MAX_MINUTES } from "@/lib/validations/break-glass";
+import { BREAK_GLASS_DEFAULT_MINUTES, BREAK_GLASS_MAX_MINUTES } from "@/lib/validations/break-glass-limits";
 
 /** Asks why and for how long (at most an hour); what was typed stays when the server refuses. */
 export function StartBreakGlassForm({ startAction }: { startAction: FormAction }) {

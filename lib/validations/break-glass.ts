@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { reasonSchema } from "./reason";
 
-/** The longest a break-glass grant may last, in minutes (issue 18: at most an hour). */
-export const BREAK_GLASS_MAX_MINUTES = 60;
-/** What the form offers first: long enough for one incident, short enough to end on its own. */
-export const BREAK_GLASS_DEFAULT_MINUTES = 30;
+import { BREAK_GLASS_MAX_MINUTES } from "./break-glass-limits";
+
+export { BREAK_GLASS_DEFAULT_MINUTES, BREAK_GLASS_MAX_MINUTES } from "./break-glass-limits";
 
 export const startBreakGlassSchema = z.object({
   reason: reasonSchema,
