@@ -7,11 +7,13 @@ import { passwordWeakness } from "../../auth/password-strength";
 import type { Actor } from "../../auth/actor";
 import { changePasswordSchema } from "../../validations/passwords";
 import { invalidInput } from "../validation-error";
+import { countRefusalInWindow, releaseAfterSuccess, reserveSignInAttempt, waitText, type ThrottleDecision } from "./throttle";
 
 /**
  * A signed-in user changes their own password (every role may; it is also the one thing a user
  * whose password an admin reset may do). Clears the forced-change flag and ends the user's
  * other sessions; the session making the change stays. Audited as `user.password.change`.
+ * The current password is checked under the sign-in throttle (lib/services/auth/throttle.ts).
  */
 export async function changePassword(actor: Actor | null, input: unknown): Promise<void> {
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
@@ -21,10 +23,16 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
   const prisma = await db();
   const user = await prisma.user.findUnique({ where: { id: actor.id } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  // The sign-in throttle, counted before the (deliberately slow) check: a stolen session must
+  // not be a way to guess the current password without limit. Same buckets as signing in, so
+  // guesses here and at the sign-in page share one allowance per account and source.
+  const decision = await reserveSignInAttempt(prisma, user.email, actor.sourceIp);
+  if (!decision.allowed) throw await throttled(prisma, actor, decision);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     await prisma.$transaction((tx) => recordAuditEvent(tx, { ...by(actor), action: "user.password.change", outcome: "failure", after: { refusedBecause: "wrong current password" } }));
     throw new AppError("INVALID_INPUT", "The current password is wrong.", { currentPassword: ["Wrong password"] });
   }
+  await releaseAfterSuccess(prisma, user.email, actor.sourceIp);
   const weak = passwordWeakness(newPassword, user);
   if (weak) throw new AppError("INVALID_INPUT", weak, { newPassword: [weak] });
   const passwordHash = await hashPassword(newPassword);
@@ -43,3 +51,14 @@ export async function changePassword(actor: Actor | null, input: unknown): Promi
 }
 
 const by = (actor: Actor) => ({ actorId: actor.id, actor: actor.email, actorRole: actor.role, target: actor.email, sourceIp: actor.sourceIp });
+
+/** Refused without verifying; audited once per account, source and window, with a count. */
+async function throttled(prisma: Awaited<ReturnType<typeof db>>, actor: Actor, decision: Extract<ThrottleDecision, { allowed: false }>): Promise<AppError> {
+  const refusal = await countRefusalInWindow(prisma, `pwchange:${actor.id}|${actor.sourceIp ?? "unknown"}`);
+  if (refusal.audit) {
+    const after = { refusedBecause: "too many attempts", bucket: decision.bucket, retryAt: decision.retryAt.toISOString(), refusedInPreviousWindow: refusal.previousWindow };
+    await prisma.$transaction((tx) => recordAuditEvent(tx, { ...by(actor), action: "user.password.change", outcome: "throttled", after }));
+  }
+  const message = `Too many attempts at the current password from here. Try again in ${waitText(decision.retryAt)}.`;
+  return new AppError("LIMIT_EXCEEDED", message, { currentPassword: [message] });
+}

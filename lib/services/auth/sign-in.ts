@@ -6,7 +6,7 @@ import { decoyHash, verifyPassword } from "../../auth/password";
 import { signInSchema } from "../../validations/auth";
 import type { Role } from "../../auth/roles";
 import { sessionMaxMs } from "../../auth/limits";
-import { countRefusal, releaseAfterSuccess, reserveSignInAttempt } from "./throttle";
+import { countRefusal, releaseAfterSuccess, reserveSignInAttempt, waitText } from "./throttle";
 
 export interface SignedIn {
   userId: string;
@@ -36,8 +36,7 @@ export async function signInWithPassword(input: unknown, sourceIp: string | null
       const after = { bucket: decision.bucket, retryAt: decision.retryAt.toISOString(), refusedInPreviousWindow: refusal.previousWindow };
       await prisma.$transaction((tx) => recordAuditEvent(tx, { ...base, outcome: "throttled", after }));
     }
-    const waitS = Math.max(1, Math.ceil((decision.retryAt.getTime() - Date.now()) / 1000));
-    throw new AppError("LIMIT_EXCEEDED", `Too many sign-in attempts from here. Try again in ${waitS < 120 ? `${waitS} s` : `${Math.ceil(waitS / 60)} min`}.`);
+    throw new AppError("LIMIT_EXCEEDED", `Too many sign-in attempts from here. Try again in ${waitText(decision.retryAt)}.`);
   }
 
   const user = await prisma.user.findUnique({ where: { email } });

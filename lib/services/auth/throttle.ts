@@ -75,3 +75,28 @@ export async function countRefusal(prisma: Db, sourceIp: string | null): Promise
   const row = rows[0];
   return { audit: !row || row.throttled === 1, previousWindow: row?.throttled_previous ?? 0 };
 }
+
+/**
+ * One audit event per key and window for refusals nobody needs to see one by one (a throttled
+ * password change, an anonymous server-action call): the first refusal in a window is audited,
+ * with how many the window before had; the rest are only counted. Atomic under parallel calls.
+ */
+export async function countRefusalInWindow(prisma: Db, key: string, now = new Date()): Promise<{ audit: boolean; previousWindow: number }> {
+  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MINUTES * 60_000);
+  const rows = await prisma.$queryRaw<{ throttled: number; throttled_previous: number }[]>`
+    INSERT INTO sign_in_throttle AS t (key, window_started_at, attempts, next_allowed_at, last_allowed, throttled)
+    VALUES (${key}, ${now}, 0, ${now}, false, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      window_started_at = CASE WHEN t.window_started_at <= ${windowStart} THEN ${now} ELSE t.window_started_at END,
+      throttled_previous = CASE WHEN t.window_started_at <= ${windowStart} THEN t.throttled ELSE t.throttled_previous END,
+      throttled = CASE WHEN t.window_started_at <= ${windowStart} THEN 1 ELSE t.throttled + 1 END
+    RETURNING throttled, throttled_previous`;
+  const row = rows[0]!;
+  return { audit: row.throttled === 1, previousWindow: row.throttled_previous };
+}
+
+/** "12 s" or "4 min": how long until a throttled attempt may be tried again. */
+export function waitText(retryAt: Date, now = Date.now()): string {
+  const waitS = Math.max(1, Math.ceil((retryAt.getTime() - now) / 1000));
+  return waitS < 120 ? `${waitS} s` : `${Math.ceil(waitS / 60)} min`;
+}
