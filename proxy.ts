@@ -45,6 +45,9 @@ function route(req: ProxyRequest): NextResponse {
     return NextResponse.redirect(new URL("/signed-out", req.nextUrl));
   }
   if (req.auth?.sid) return pass(req);
+  // A server action call is not a page view: it goes on to the action, which refuses a caller
+  // without a session and audits it (ACTION_ACCESS). A redirect here would refuse it unaudited.
+  if (req.method === "POST" && req.headers.has("next-action")) return pass(req);
   // API callers get a status, not an HTML sign-in page (the handlers check again themselves).
   if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const url = new URL("/login", req.nextUrl);

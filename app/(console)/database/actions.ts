@@ -1,14 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/services/auth/dal";
+import { actionActor } from "@/lib/services/auth/dal";
+import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { startOptimize } from "@/lib/services/database/optimize/start-optimize";
 import { confirmOptimize } from "@/lib/services/database/optimize/confirm-optimize";
 
+const ACCESS = ACTION_ACCESS["app/(console)/database/actions.ts"];
+
 export async function startOptimizeAction(_prev: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
-    const data = await startOptimize(await getActor(), Object.fromEntries(form));
+    const data = await startOptimize(await actionActor(ACCESS.startOptimizeAction), Object.fromEntries(form));
     revalidatePath("/database");
     return { ok: true, data };
   } catch (err) {
@@ -18,7 +21,7 @@ export async function startOptimizeAction(_prev: ActionResult<{ id: string }> | 
 
 export async function confirmOptimizeAction(_prev: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
   try {
-    const data = await confirmOptimize(await getActor(), Object.fromEntries(form));
+    const data = await confirmOptimize(await actionActor(ACCESS.confirmOptimizeAction), Object.fromEntries(form));
     revalidatePath("/database");
     return { ok: true, data };
   } catch (err) {

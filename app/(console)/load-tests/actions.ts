@@ -2,16 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/services/auth/dal";
+import { actionActor } from "@/lib/services/auth/dal";
+import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { startRun } from "@/lib/services/load-tests/start-run";
 import { abortRun } from "@/lib/services/load-tests/abort-run";
 import { promoteBaseline } from "@/lib/services/baselines/promote-baseline";
 
+const ACCESS = ACTION_ACCESS["app/(console)/load-tests/actions.ts"];
+
 export async function startRunAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   let id: string;
   try {
-    ({ id } = await startRun(await getActor(), Object.fromEntries(form)));
+    ({ id } = await startRun(await actionActor(ACCESS.startRunAction), Object.fromEntries(form)));
   } catch (err) {
     return toActionResult(err);
   }
@@ -20,7 +23,7 @@ export async function startRunAction(_prev: ActionResult | null, form: FormData)
 
 export async function abortRunAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
-    await abortRun(await getActor(), Object.fromEntries(form));
+    await abortRun(await actionActor(ACCESS.abortRunAction), Object.fromEntries(form));
     return { ok: true, data: undefined };
   } catch (err) {
     return toActionResult(err);
@@ -29,7 +32,7 @@ export async function abortRunAction(_prev: ActionResult | null, form: FormData)
 
 export async function promoteBaselineAction(_prev: ActionResult<{ noise: number | null }> | null, form: FormData): Promise<ActionResult<{ noise: number | null }>> {
   try {
-    const data = await promoteBaseline(await getActor(), Object.fromEntries(form));
+    const data = await promoteBaseline(await actionActor(ACCESS.promoteBaselineAction), Object.fromEntries(form));
     revalidatePath(`/load-tests/${String(form.get("runId"))}`);
     return { ok: true, data };
   } catch (err) {

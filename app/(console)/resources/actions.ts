@@ -1,14 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getActor } from "@/lib/services/auth/dal";
+import { actionActor } from "@/lib/services/auth/dal";
+import { ACTION_ACCESS } from "@/lib/auth/action-access";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { updateResourceSettings, type SavedResourceSettings } from "@/lib/services/resources/resource-settings";
 import { updatePriceTable, type SavedPriceTable } from "@/lib/services/resources/price-table";
 
+const ACCESS = ACTION_ACCESS["app/(console)/resources/actions.ts"];
+
 export async function updateResourceSettingsAction(_prev: ActionResult<SavedResourceSettings> | null, form: FormData): Promise<ActionResult<SavedResourceSettings>> {
   try {
-    const data = await updateResourceSettings(await getActor(), Object.fromEntries(form));
+    const data = await updateResourceSettings(await actionActor(ACCESS.updateResourceSettingsAction), Object.fromEntries(form));
     revalidatePath("/resources");
     return { ok: true, data };
   } catch (err) {
@@ -18,7 +21,7 @@ export async function updateResourceSettingsAction(_prev: ActionResult<SavedReso
 
 export async function updatePriceTableAction(_prev: ActionResult<SavedPriceTable> | null, form: FormData): Promise<ActionResult<SavedPriceTable>> {
   try {
-    const data = await updatePriceTable(await getActor(), Object.fromEntries(form));
+    const data = await updatePriceTable(await actionActor(ACCESS.updatePriceTableAction), Object.fromEntries(form));
     revalidatePath("/resources");
     revalidatePath("/scaling");
     return { ok: true, data };

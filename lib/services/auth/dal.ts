@@ -9,6 +9,8 @@ import { auth } from "./next-auth";
 import { authorize } from "../../auth/authorize";
 import type { Actor } from "../../auth/actor";
 import type { Permission } from "../../auth/roles";
+import type { CheckedAccess } from "../../auth/action-access";
+import { refuseAnonymous } from "./refuse-anonymous";
 
 /** The signed-in actor for this request, from a live session row; null when there is none. */
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -42,4 +44,16 @@ export async function requirePagePermission(permission: Permission, action: stri
     if (err instanceof AppError && err.code === "FORBIDDEN") forbidden();
     throw err;
   }
+}
+
+/**
+ * The first line of every server action: the caller, if their session and role pass the
+ * action's entry in ACTION_ACCESS. Throws an AppError (the action turns it into its result);
+ * every refusal is audited, a caller without a session included.
+ */
+export async function actionActor(access: CheckedAccess): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) throw await refuseAnonymous(access.action, clientIpFrom(await headers()));
+  if (access.permission === "signed-in") return actor;
+  return authorize(actor, access.permission, { action: access.action, target: "target" in access ? access.target : undefined });
 }
