@@ -32,6 +32,11 @@ import { adminPoolRoutes } from "./routes/admin-pool";
 import { observePool } from "./metrics/observe-pool";
 import { priorityOf } from "./metrics/priority";
 import { usePublicBaseUrl } from "./http/base-url";
+import type { AuthConfig } from "./auth/config";
+import { requireToken } from "./auth/require-token";
+import { tokenRoutes } from "./auth/token-route";
+import { TokenVerifier } from "./auth/tokens";
+import { AUTH_DEFAULTS } from "./auth/policy";
 
 export interface ClinicalAppDeps {
   db: ClinicalDb;
@@ -45,6 +50,8 @@ export interface ClinicalAppDeps {
   cache?: CacheConfig;
   /** The base URL in Bundle links and Location headers (CLINICAL_PUBLIC_URL); never the request's Host. */
   publicUrl?: string;
+  /** Bearer tokens on every /fhir route (`required`), or none (`off`: a benchmark baseline only). No default: each caller says which. */
+  auth: AuthConfig;
 }
 
 /** Route plugins and the route template that names their priority class (clinical/src/metrics/priority.ts). */
@@ -81,6 +88,9 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   observePool(deps.db.pool, metrics);
   instrument(app, metrics);
   registerErrorHandling(app, metrics);
+  // Before resources: rate limits charge the client the token names, and an unauthenticated
+  // request never takes an admission slot. Before the routes: each /fhir route gets its scope rule.
+  if (deps.auth.mode === "required") requireToken(app, new TokenVerifier(deps.auth.signingKey, deps.auth.verifiedTokenCacheEntries));
   const resources = setUpResources(app, { prefix: deps.cache?.prefix, ...deps.resources }, deps.redis ?? null, metrics);
   fhirEtags(app);
   // FHIR bodies are JSON only: without the text/plain parser Fastify answers 415 for anything else.
@@ -90,6 +100,7 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   app.addHook("onClose", () => caching.close());
   await app.register(healthRoutes, { db: deps.db, redis: deps.redis ?? null, cache: () => caching.cache.status() });
   await app.register(metricsRoutes, { metrics });
+  if (deps.auth.mode === "required") await app.register(tokenRoutes, { db: deps.db, key: deps.auth.signingKey, lifetimeS: deps.auth.tokenLifetimeS ?? AUTH_DEFAULTS.tokenLifetimeS });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
   await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
   await app.register(adminPoolRoutes, { pool: deps.db.pool, secret: deps.cache?.adminSecret });

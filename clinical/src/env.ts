@@ -20,6 +20,13 @@ const schema = z.object({
   VIGIL_CACHE_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")),
   /** Shared with the console: signs the cache control-plane requests. Unset: /admin/cache/* answer 503. */
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** 32 bytes as 64 hex characters: signs and verifies API access tokens (HS256). Every instance of a deployment needs the same key. Unset: generated once into VIGIL_DATA_DIR/clinical-token-key (0600). */
+  CLINICAL_TOKEN_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")),
+  /** `on` (default): every /fhir route needs a bearer token with a SMART scope. `off`: no authentication, only to measure the token check's overhead (a warning at start). */
+  CLINICAL_AUTH: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "off"]).default("on")),
+  /** Credentials `npm run clinical:token` uses when --client / --secret are not given (a client registered with `npm run clinical:client`). */
+  CLINICAL_CLIENT_ID: optional(z.string().min(1)),
+  CLINICAL_CLIENT_SECRET: optional(z.string().min(1)),
   /** `on` (L1 + L2 as policies say), `l2-only` (skip L1 for every class) or `off` (no caching; benchmark baseline). */
   CLINICAL_CACHE: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["on", "l2-only", "off"]).default("on")),
   /** Where the per-request log lines go: a file path, or `-` for stdout. Unset: VIGIL_DATA_DIR/logs/clinical-requests.log. */

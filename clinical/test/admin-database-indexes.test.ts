@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { loadHospital } from "../src/seed/load-hospital";
 import { adminHeaders } from "@/core/engines/cache/signature";
 import type { Advice, Suggestion } from "@/core/engines/index-advisor/types";
@@ -17,7 +17,7 @@ describe.each(clinicalDbKinds())("index advice, build and drop through /admin/da
     if (kind === "postgres") await ctx.db.query("test.ext", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; CREATE EXTENSION IF NOT EXISTS hypopg");
     await loadHospital(ctx.db, { patients: 40, seed: 4, anchor: new Date("2026-11-26T08:00:00Z") });
     await ctx.db.query("test.analyze", "ANALYZE");
-    app = await buildClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
     // The slow workload: vital signs by patient, a sequential scan of observations each time.
     for (let i = 1; i <= 12; i++) {
       const res = await app.inject({ method: "GET", url: `/fhir/Observation?patient=p-0000${String(i).padStart(2, "0")}&category=vital-signs&_sort=-date&_count=10` });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { loadHospital } from "../src/seed/load-hospital";
 import { adminHeaders } from "@/core/engines/cache/signature";
 import type { DatabaseInsight } from "@/core/engines/db-insight/types";
@@ -16,7 +16,7 @@ describe.each(clinicalDbKinds())("GET /admin/database/insight on %s", (kind) => 
   beforeAll(async () => {
     if (kind === "postgres") await ctx.db.query("test.ext", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     await loadHospital(ctx.db, { patients: 30, seed: 4, anchor: new Date("2026-11-26T08:00:00Z") });
-    app = await buildClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
     for (let i = 1; i <= 4; i++) {
       const res = await app.inject({ method: "GET", url: `/fhir/Observation?patient=p-00000${i}&category=vital-signs&_sort=-date&_count=10` });
       expect(res.statusCode).toBe(200);

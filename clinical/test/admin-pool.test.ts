@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { adminHeaders } from "@/core/engines/cache/signature";
 import { DEFAULT_POOL_SETTINGS, type PoolSettings } from "@/core/engines/pool/policy";
 import { useClinicalDb } from "./support";
@@ -19,7 +19,7 @@ describe("pool settings control plane (signed)", () => {
   const clinical = useClinicalDb("pglite");
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
   });
   afterAll(async () => app?.close());
 
@@ -70,7 +70,7 @@ describe("pool settings control plane (signed)", () => {
 describe("pool settings control plane without a secret", () => {
   const clinical = useClinicalDb("pglite");
   it("answers 503", async () => {
-    const app = await buildClinicalApp({ db: clinical.db, logLevel: "silent" });
+    const app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent" });
     try {
       expect((await app.inject({ method: "GET", url: PATH })).statusCode).toBe(503);
     } finally {

@@ -1,3 +1,4 @@
+import { fetchWithToken } from "./auth-support";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo } from "node:net";
 import { Redis } from "ioredis";
@@ -56,7 +57,7 @@ describe.runIf(run).each(["on", "l2-only"] as const)("Redis failing mid-traffic 
       while (!stop) {
         const id = ids[n++ % ids.length]!;
         const url = n % 2 ? `${base}/fhir/Patient/${id}` : `${base}/fhir/Observation?patient=${id}&category=vital-signs&_count=5`;
-        const status = await fetch(url).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+        const status = await fetchWithToken(url).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     };
@@ -65,10 +66,10 @@ describe.runIf(run).each(["on", "l2-only"] as const)("Redis failing mid-traffic 
     expect((await redisDump(`redis://127.0.0.1:${port}`, prefix)).size).toBeGreaterThan(0);
     redis!.kill("SIGKILL");
     await sleep(2000);
-    const duringOutage = (await fetch(`${base}/health`).then((r) => r.json())).cache;
+    const duringOutage = (await fetchWithToken(`${base}/health`).then((r) => r.json())).cache;
     redis = await startRedis(port); // same port, empty
     let l2 = "";
-    for (let i = 0; i < 80 && l2 !== "connected"; i++, await sleep(100)) l2 = (await fetch(`${base}/health`).then((r) => r.json())).cache.l2;
+    for (let i = 0; i < 80 && l2 !== "connected"; i++, await sleep(100)) l2 = (await fetchWithToken(`${base}/health`).then((r) => r.json())).cache.l2;
     const answeredBefore = [...statuses.values()].reduce((a, b) => a + b, 0);
     await sleep(1000);
     const answeredAfter = [...statuses.values()].reduce((a, b) => a + b, 0);

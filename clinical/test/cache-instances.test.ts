@@ -1,3 +1,4 @@
+import { fetchWithToken } from "./auth-support";
 import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,17 +45,17 @@ describe.runIf(run)("cache across instances (one Redis, bus invalidation)", () =
   it("B's vital-sign write makes A's next vital-signs read and triage fresh", async () => {
     const [baseA, baseB] = [await serve(a.app), await serve(b.app)];
     const url = `${baseA}/fhir/Observation?patient=${patient}&category=vital-signs&code=8867-4&_count=1`;
-    const triage = () => fetch(`${baseA}/fhir/Patient/${patient}/$triage`, { method: "POST" }).then(async (r) => ({ status: r.status, body: await r.text() }));
-    for (let i = 0; i < 3; i++) await fetch(url).then((r) => r.text()); // cached in A's L1, tag state too
-    const before = await fetch(url).then((r) => r.json());
+    const triage = () => fetchWithToken(`${baseA}/fhir/Patient/${patient}/$triage`, { method: "POST" }).then(async (r) => ({ status: r.status, body: await r.text() }));
+    for (let i = 0; i < 3; i++) await fetchWithToken(url).then((r) => r.text()); // cached in A's L1, tag state too
+    const before = await fetchWithToken(url).then((r) => r.json());
     const triageBefore = await triage();
     expect(triageBefore.status).toBe(200);
     expect((await triage()).body).toBe(triageBefore.body); // cached
     for (const value of [187, 41, 122]) {
-      const write = await fetch(`${baseB}/fhir/Observation`, { method: "POST", headers: { "content-type": "application/fhir+json" }, body: JSON.stringify(heartRate(patient, value)) });
+      const write = await fetchWithToken(`${baseB}/fhir/Observation`, { method: "POST", headers: { "content-type": "application/fhir+json" }, body: JSON.stringify(heartRate(patient, value)) });
       expect(write.status).toBe(201);
       const created = await write.json();
-      const after = await fetch(url).then((r) => r.json());
+      const after = await fetchWithToken(url).then((r) => r.json());
       expect(after.total).toBe(before.total + [187, 41, 122].indexOf(value) + 1);
       expect(after.entry[0].resource.valueQuantity.value).toBe(value);
       const triageAfter = JSON.parse((await triage()).body);

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { adminHeaders } from "@/core/engines/cache/signature";
 import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import type { ResourcesConfig } from "../src/http/resources";
 import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
@@ -30,7 +30,7 @@ export async function cacheApp(db: ClinicalDb, opts: { redisUrl?: string | null;
   const redis = url ? new Redis(url, FAIL_FAST_REDIS_OPTIONS) : null;
   redis?.on("error", () => {});
   const log = capturedLogger();
-  const app = await buildClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false }, rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
+  const app = await buildTestClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false }, rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });
   return {
     app,
     redis,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import type { ResourcesConfig } from "../src/http/resources";
 import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
@@ -20,7 +20,7 @@ export function useClinicalApp(kind: Kind, opts: { resources?: ResourcesConfig }
   const holder = { app: undefined as unknown as FastifyInstance, log, ctx };
   beforeAll(async () => {
     await loadHospital(ctx.db, FIXTURE);
-    holder.app = await buildClinicalApp({ db: ctx.db, logger: log.logger, resources: { rateLimit: NO_RATE_LIMIT, ...opts.resources } });
+    holder.app = await buildTestClinicalApp({ db: ctx.db, logger: log.logger, resources: { rateLimit: NO_RATE_LIMIT, ...opts.resources } });
   });
   afterAll(() => holder.app?.close());
   return holder;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { capturedLogger, useClinicalDb } from "./support";
@@ -16,7 +16,7 @@ describe("health with Redis", () => {
     const redis = new Redis(url, FAIL_FAST_REDIS_OPTIONS);
     redis.on("error", () => {});
     clients.push(redis);
-    return buildClinicalApp({ db: ctx.db, redis, logger: capturedLogger().logger });
+    return buildTestClinicalApp({ db: ctx.db, redis, logger: capturedLogger().logger });
   };
 
   it.runIf(hasRedis)("reports a real Redis as up", async () => {

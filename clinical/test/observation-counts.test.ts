@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import type { Bundle, Observation } from "fhir/r4";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { loadHospital } from "../src/seed/load-hospital";
 import { clinicalDbKinds, useClinicalDb } from "./support";
 
@@ -17,7 +17,7 @@ describe.each(clinicalDbKinds())("observation counts on %s", (kind) => {
 
   beforeAll(async () => {
     await loadHospital(ctx.db, { patients: 40, seed: 9, anchor: new Date("2026-11-26T08:00:00Z") });
-    app = await buildClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off" } });
+    app = await buildTestClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off" } });
   });
   afterAll(() => app?.close());
 

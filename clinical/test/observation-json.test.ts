@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { searchset, searchsetJson } from "../src/fhir/bundle";
 import { ACVPU, VITALS } from "../src/fhir/codes";
 import { toFhirObservation, type ObservationRow } from "../src/fhir/observation";
@@ -51,8 +51,8 @@ describe("the cached and the uncached observation search send the same bytes", (
 
   beforeAll(async () => {
     await loadHospital(ctx.db, { patients: 20, seed: 5, anchor: new Date("2026-11-26T08:00:00Z") });
-    cached = await buildClinicalApp({ db: ctx.db, logLevel: "silent" });
-    uncached = await buildClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off" } });
+    cached = await buildTestClinicalApp({ db: ctx.db, logLevel: "silent" });
+    uncached = await buildTestClinicalApp({ db: ctx.db, logLevel: "silent", cache: { mode: "off" } });
   });
   afterAll(async () => {
     await cached?.close();

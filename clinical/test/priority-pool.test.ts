@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { loadHospital } from "../src/seed/load-hospital";
 import { DEFAULT_POOL_SETTINGS, type PoolClass, type PoolSettings } from "@/core/engines/pool/policy";
 import { serviceGate, testPostgresUrl } from "../../test/support/services";
@@ -28,7 +28,7 @@ describe.runIf(run)("priority connection pool on PostgreSQL", () => {
 
   beforeAll(async () => {
     await loadHospital(clinical.db, { patients: 2, seed: 5, anchor: new Date("2026-11-26T08:00:00Z") });
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent" });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent" });
   });
   afterAll(async () => app?.close());
 

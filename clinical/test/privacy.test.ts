@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { registerClient } from "../src/auth/clients";
 import { syntheticPatients } from "../src/seed/synthetic-patients";
 import { FIXTURE, useClinicalApp } from "./fixture";
 
@@ -64,5 +65,31 @@ describe("no identifier in metrics or logs", () => {
     expect(metrics).toMatch(/priority_class="ai-inference"/);
     expect(metrics).toMatch(/priority_class="clinical-data"/);
     expect(metrics).toMatch(/priority_class="patient-data"/);
+  });
+
+  it("keeps client secrets and bearer tokens out of logs and metrics", async () => {
+    const client = await registerClient(t.ctx.db, { name: "canary client", scopes: "system/Patient.rs" });
+    const form = { "content-type": "application/x-www-form-urlencoded" };
+    const grant = (secret: string) => new URLSearchParams({ grant_type: "client_credentials", client_id: client.id, client_secret: secret, scope: "system/Patient.r system/Observation.r" }).toString();
+    const issued = await t.app.inject({ method: "POST", url: "/auth/token", headers: form, payload: grant(client.secret) });
+    expect(issued.statusCode).toBe(200);
+    const token = issued.json().access_token as string;
+    const wrongSecret = `${client.secret}-wrong`;
+    const refusedGrant = await t.app.inject({ method: "POST", url: "/auth/token", headers: form, payload: grant(wrongSecret) });
+    expect(refusedGrant.statusCode).toBe(401);
+    const statuses = [];
+    for (const url of ["/fhir/Patient/p-000001", "/fhir/Observation?patient=p-000001", "/fhir/Encounter?patient=p-000001"]) {
+      statuses.push((await t.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${token}` } })).statusCode);
+      statuses.push((await t.app.inject({ method: "GET", url, headers: { authorization: `Bearer ${token}x` } })).statusCode);
+    }
+    expect(new Set(statuses)).toEqual(new Set([200, 401, 403]));
+    const metrics = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
+    const logs = t.log.text();
+    expect(logs).toContain('"route":"/auth/token"');
+    // The token's signature part alone, too: a log that truncated the header would still leak it.
+    for (const secret of [client.secret, wrongSecret, token, token.split(".")[2]!]) {
+      expect(metrics, "metrics leak a credential").not.toContain(secret);
+      expect(logs, "logs leak a credential").not.toContain(secret);
+    }
   });
 });

@@ -8,14 +8,16 @@ import { cacheApp, hasRedis, metric, newPrefix } from "./cache-support";
 import { FIXTURE, useClinicalApp } from "./fixture";
 import { freePort, sleep, startRedisServer } from "./redis-server";
 import { fastestDb, useClinicalDb } from "./support";
+import { ALL_SCOPES, bearer, testToken } from "./auth-support";
 
 const budget = (clientPoints: number, unknownClientPoints = 60): RateLimitSettings => ({ ...DEFAULT_RATE_LIMIT_SETTINGS, windowS: 60, clientPoints, unknownClientPoints });
 const alert = JSON.stringify({ resourceType: "Communication", status: "completed", priority: "stat", subject: { reference: "Patient/p-000001" }, payload: [{ contentString: "review" }] });
 
 describe("rate limits per client with cost weights (in memory, no Redis)", () => {
   const t = useClinicalApp(fastestDb(), { resources: { rateLimit: budget(100) } });
-  const from = (remoteAddress: string, method: "GET" | "POST", url: string, payload?: string) =>
-    t.app.inject({ method, url, remoteAddress, ...(payload ? { headers: { "content-type": "application/fhir+json" }, payload } : {}) });
+  // One API client per address here (its token names it); auth.test.ts shows a client keeps one budget across addresses.
+  const from = async (remoteAddress: string, method: "GET" | "POST", url: string, payload?: string) =>
+    t.app.inject({ method, url, remoteAddress, headers: { ...bearer(await testToken(ALL_SCOPES, `client-${remoteAddress}`)), ...(payload ? { "content-type": "application/fhir+json" } : {}) }, ...(payload ? { payload } : {}) });
 
   it("charges read 1, search 10, write 50 and says so in RateLimit-Policy / RateLimit", async () => {
     const a = "10.0.0.1";
@@ -33,13 +35,13 @@ describe("rate limits per client with cost weights (in memory, no Redis)", () =>
     expect(await metric(t.app, "clinical_admission_rejected_total", { class: "emergency", reason: "rate_limit" })).toBe(1);
   });
 
-  it("keeps a separate budget per address and never charges health or metrics", async () => {
+  it("keeps a separate budget per client and never charges health or metrics", async () => {
     expect((await from("10.0.0.2", "POST", "/fhir/Communication", alert)).statusCode).toBe(201);
     const health = await from("10.0.0.1", "GET", "/health");
     expect(health.statusCode).toBe(200);
     expect(health.headers["ratelimit"]).toBeUndefined();
     const text = (await t.app.inject({ method: "GET", url: "/metrics" })).body;
-    expect(text).not.toContain("10.0.0."); // an address is a limiter key, never a label
+    expect(text).not.toContain("10.0.0."); // an address or client id is a limiter key, never a label
     expect(text).toMatch(/^clinical_rate_limit_store\{store="memory"\} 1$/m);
   });
 
@@ -48,6 +50,7 @@ describe("rate limits per client with cost weights (in memory, no Redis)", () =>
     expect(clientKeyOf(undefined)).toBeNull();
     expect(clientKeyOf("")).toBeNull();
     expect(clientKeyOf("10.0.0.1")).toBe("10.0.0.1");
+    expect(clientKeyOf("10.0.0.1", "vc-1")).toBe("client:vc-1"); // an authenticated client, wherever it connects from
   });
 });
 
@@ -83,12 +86,13 @@ describe.runIf(hasRedis())("rate limits shared through Redis, insurance limiter 
 
   it("answers every request (no 5xx) while Redis dies, with the in-memory insurance limiter still charging", async () => {
     const base = `http://127.0.0.1:${(a.app.server.address() as AddressInfo).port}`;
+    const headers = bearer(await testToken());
     const statuses = new Map<number, number>();
     let withHeader = 0;
     let stop = false;
     const worker = async () => {
       for (let n = 0; !stop; n++) {
-        const res = await fetch(`${base}/fhir/Patient/p-00000${1 + (n % 9)}`).catch(() => null);
+        const res = await fetch(`${base}/fhir/Patient/p-00000${1 + (n % 9)}`, { headers }).catch(() => null);
         if (!res) continue;
         await res.arrayBuffer();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

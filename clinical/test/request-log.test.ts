@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { statSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildClinicalApp } from "../src/app";
+import { buildTestClinicalApp } from "./auth-support";
 import { clinicalLogger } from "../src/http/log-destination";
 import { loadHospital } from "../src/seed/load-hospital";
 import { syntheticPatients } from "../src/seed/synthetic-patients";
@@ -46,7 +46,7 @@ describe("request logs go to a file, the terminal keeps warnings and errors", ()
     const file = join(tempDir(), "logs", "clinical-requests.log");
     const terminal = capture();
     const logger = clinicalLogger({ level: "info", requestLogFile: file, terminal: terminal.stream });
-    const app = await buildClinicalApp({ db: t.db, logger });
+    const app = await buildTestClinicalApp({ db: t.db, logger });
     const real = [...syntheticPatients(20, 3)][2]!;
     for (let i = 0; i < 25; i++) await app.inject({ method: "GET", url: `/fhir/Patient/${real.id}` });
     app.log.warn("a warning the operator must see");
@@ -107,5 +107,9 @@ describe("the clinical service started as `npm start` starts it", () => {
     expect(requestLines(out)).toEqual([]);
     expect(requestLines(read(file))).toHaveLength(20);
     expect(read(file)).not.toContain("p-000001");
+    // Auth is on by default: without a token every FHIR request was a 401, and the signing key
+    // was generated into the data folder readable by its owner only.
+    expect(read(file).match(/"statusCode":401/g)).toHaveLength(20);
+    expect(statSync(join(dataDir, "clinical-token-key")).mode & 0o777).toBe(0o600);
   }, 180_000);
 });

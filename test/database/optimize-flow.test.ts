@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp } from "../../clinical/test/auth-support";
+import { registerClient } from "../../clinical/src/auth/clients";
+import { CONSOLE_CLIENT_SCOPES } from "@/core/auth/token-client";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { resetEnvForTests } from "../../lib/env";
@@ -46,16 +48,18 @@ describe.runIf(enabled)("Optimize: baseline, advice, confirmation, apply, the sa
     await clinical.query("test.ext", "CREATE EXTENSION IF NOT EXISTS hypopg");
     await loadHospital(clinical, { patients: PATIENTS, seed: 1, anchor: new Date("2026-11-26T08:00:00Z") });
     // Caching off: every request reaches the database, so the runs measure the indexes alone.
-    app = await buildClinicalApp({ db: clinical, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: clinical, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
-    Object.assign(process.env, { CLINICAL_URL: url, CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_DATABASE_URL: temp.url });
+    // The console's own API client, as npm start provisions it: its runs authenticate through /auth/token.
+    const client = await registerClient(clinical, { name: "console", scopes: CONSOLE_CLIENT_SCOPES });
+    Object.assign(process.env, { CLINICAL_URL: url, CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_DATABASE_URL: temp.url, CLINICAL_CLIENT_ID: client.id, CLINICAL_CLIENT_SECRET: client.secret });
     resetEnvForTests();
   }, 120_000);
   afterAll(async () => {
     await app?.close();
     await clinical?.close();
     await temp?.drop();
-    for (const k of ["CLINICAL_URL", "CLINICAL_ADMIN_SECRET", "CLINICAL_DATABASE_URL"]) delete process.env[k];
+    for (const k of ["CLINICAL_URL", "CLINICAL_ADMIN_SECRET", "CLINICAL_DATABASE_URL", "CLINICAL_CLIENT_ID", "CLINICAL_CLIENT_SECRET"]) delete process.env[k];
     resetEnvForTests();
   });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { bearer, buildTestClinicalApp, testToken } from "../../clinical/test/auth-support";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { httpTarget } from "@/core/engines/loadgen/http-target";
@@ -27,7 +27,7 @@ describe("scenario run against a host name (localhost)", () => {
     db = await openClinicalDb({ dataDir: dir });
     await migrateClinicalDb(db);
     await loadHospital(db, { patients: 1000, seed: 5, anchor: new Date() });
-    app = await buildClinicalApp({ db, logger: pino({ level: "silent" }) });
+    app = await buildTestClinicalApp({ db, logger: pino({ level: "silent" }) });
     await app.listen({ port: 0, host: "127.0.0.1" });
     port = (app.server.address() as { port: number }).port;
   }, 240_000); // PGlite start-up and 1,000 patients: ~15 s here, minutes on a loaded 2-core box
@@ -40,7 +40,7 @@ describe("scenario run against a host name (localhost)", () => {
   it("a 5 s light run by name connects: requests made, 0 errors", async () => {
     const pinned = await guardTarget(`http://localhost:${port}`);
     expect(pinned.host).toBe("localhost");
-    const target = httpTarget(pinned.origin, { connections: 16, pinnedAddress: pinned });
+    const target = httpTarget(pinned.origin, { connections: 16, pinnedAddress: pinned, headers: bearer(await testToken()) });
     try {
       const result = await runScenario(BUILT_IN_SCENARIOS.light!, target, { seed: 3, durationS: 5 });
       expect(result.requests).toBeGreaterThan(10);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { bearer, buildTestClinicalApp, testToken } from "../../clinical/test/auth-support";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
 import { migrateClinicalDb, openClinicalDb, type ClinicalDb } from "../../clinical/src/db/query";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
@@ -26,10 +26,10 @@ describe("morning rounds against the reference clinical service", () => {
     // The scenario's correctness, not the per-address budget: this one client sends ~20 requests
     // at once with think times scaled down, past the default rate budget (rate limits have their
     // own suite, clinical/test/rate-limit.test.ts).
-    app = await buildClinicalApp({ db, logger: pino({ level: "silent" }), resources: { rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
+    app = await buildTestClinicalApp({ db, logger: pino({ level: "silent" }), resources: { rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = app.server.address() as { port: number };
-    target = httpTarget(`http://127.0.0.1:${port}`, { connections: 20 });
+    target = httpTarget(`http://127.0.0.1:${port}`, { connections: 20, headers: bearer(await testToken()) });
   }, 180_000);
   afterAll(async () => {
     await target.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp } from "../../clinical/test/auth-support";
 import { fixedLimit } from "../../clinical/test/fixture";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
@@ -19,7 +19,7 @@ describe("resource figures of a scrape, read from a real clinical service's /met
   const clinical = useClinicalDb(fastestDb());
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(2), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(2), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
   });
   afterAll(async () => app?.close());
 

@@ -1,7 +1,7 @@
 import { patientPseudonym } from "../../lib/audit/pseudonym";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp } from "../../clinical/test/auth-support";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { useClinicalDb } from "../../clinical/test/support";
 import { resetEnvForTests } from "../../lib/env";
@@ -29,7 +29,7 @@ describe("cache policies from the console to a running clinical service", () => 
 
   beforeAll(async () => {
     await loadHospital(clinical.db, { patients: 20, seed: 3, anchor: new Date("2026-11-26T08:00:00Z") });
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     Object.assign(process.env, { CLINICAL_URL: url, CLINICAL_ADMIN_SECRET: SECRET });
     resetEnvForTests();
@@ -66,7 +66,7 @@ describe("cache policies from the console to a running clinical service", () => 
   });
 
   it("gives a restarted service the saved policies back", async () => {
-    const restarted = await buildClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
+    const restarted = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
     const url = await restarted.listen({ port: 0, host: "127.0.0.1" });
     process.env.CLINICAL_URL = url;
     resetEnvForTests();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp } from "../../clinical/test/auth-support";
 import { loadHospital } from "../../clinical/src/seed/load-hospital";
 import { useClinicalDb } from "../../clinical/test/support";
 import { resetEnvForTests } from "../../lib/env";
@@ -30,7 +30,7 @@ describe("index services with the embedded clinical database, through the clinic
     resetEnvForTests();
     await loadHospital(clinical.db, { patients: 40, seed: 4, anchor: new Date("2026-11-26T08:00:00Z") });
     await clinical.db.query("test.analyze", "ANALYZE");
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", cache: { mode: "off", adminSecret: SECRET } });
     for (let i = 1; i <= 12; i++) {
       const res = await app.inject({ method: "GET", url: `/fhir/Observation?patient=p-0000${String(i).padStart(2, "0")}&category=vital-signs&_sort=-date&_count=10` });
       expect(res.statusCode).toBe(200);

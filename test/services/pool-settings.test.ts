@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp } from "../../clinical/test/auth-support";
 import { useClinicalDb } from "../../clinical/test/support";
 import { resetEnvForTests } from "../../lib/env";
 import { currentPoolSettings, syncPoolSettings, updatePoolSettings } from "../../lib/services/database/pool-settings";
@@ -23,7 +23,7 @@ describe("pool settings from the console to a running clinical service", () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", cache: { adminSecret: SECRET } });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     Object.assign(process.env, { CLINICAL_URL: url, CLINICAL_ADMIN_SECRET: SECRET });
     resetEnvForTests();
@@ -76,7 +76,7 @@ describe("pool settings from the console to a running clinical service", () => {
   });
 
   it("gives a restarted service the saved settings back on the next sync", async () => {
-    const restarted = await buildClinicalApp({ db: await freshPoolDb(), logLevel: "silent", cache: { adminSecret: SECRET } });
+    const restarted = await buildTestClinicalApp({ db: await freshPoolDb(), logLevel: "silent", cache: { adminSecret: SECRET } });
     const url = await restarted.listen({ port: 0, host: "127.0.0.1" });
     const previous = process.env.CLINICAL_URL;
     process.env.CLINICAL_URL = url;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp, fetchWithToken } from "../../clinical/test/auth-support";
 import { fixedLimit } from "../../clinical/test/fixture";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
@@ -22,7 +22,7 @@ describe("the price table and the cost per 1,000 requests", () => {
   let url: string;
 
   beforeAll(async () => {
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(8), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(8), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
     url = await app.listen({ port: 0, host: "127.0.0.1" });
     process.env.CLINICAL_URL = url;
     delete process.env.PROMETHEUS_URL;
@@ -70,7 +70,7 @@ describe("the price table and the cost per 1,000 requests", () => {
     const admin = await makeActor("admin");
     const table = await updatePriceTable(admin, { vcpuHour: "3.6", gibHour: "0", replicaHour: "0.25", reason: REASON });
     await scrapeClinicalOnce();
-    for (let i = 0; i < 40; i++) await fetch(`${url}/fhir/Patient?_count=5`).then((r) => r.arrayBuffer());
+    for (let i = 0; i < 40; i++) await fetchWithToken(`${url}/fhir/Patient?_count=5`).then((r) => r.arrayBuffer());
     await new Promise((r) => setTimeout(r, 50));
     await scrapeClinicalOnce();
 

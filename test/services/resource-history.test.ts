@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { buildClinicalApp } from "../../clinical/src/app";
+import { buildTestClinicalApp, fetchWithToken } from "../../clinical/test/auth-support";
 import { fixedLimit } from "../../clinical/test/fixture";
 import { fastestDb, useClinicalDb } from "../../clinical/test/support";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
@@ -18,7 +18,7 @@ describe("the Resources page's history from stored scrapes", () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    app = await buildClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(2), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
+    app = await buildTestClinicalApp({ db: clinical.db, logLevel: "silent", resources: { admission: fixedLimit(2), rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } } });
     process.env.CLINICAL_URL = await app.listen({ port: 0, host: "127.0.0.1" });
     delete process.env.PROMETHEUS_URL;
     resetEnvForTests();
@@ -80,7 +80,7 @@ describe("the Resources page's history from stored scrapes", () => {
   it("charts two real scrapes of a running clinical service", async () => {
     await (await db()).metricScrape.deleteMany();
     expect(await scrapeClinicalOnce()).toBe(true);
-    await Promise.all(Array.from({ length: 20 }, () => fetch(`${process.env.CLINICAL_URL}/fhir/Patient/p-000001/$triage`, { method: "POST" })));
+    await Promise.all(Array.from({ length: 20 }, () => fetchWithToken(`${process.env.CLINICAL_URL}/fhir/Patient/p-000001/$triage`, { method: "POST" })));
     expect(await scrapeClinicalOnce()).toBe(true);
     const h = await resourceHistory(await makeActor("ops"), { range: "15m" });
     expect(h.scrapes).toBe(2);

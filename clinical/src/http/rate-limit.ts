@@ -8,6 +8,7 @@ import { routeTemplate } from "../metrics/instrument";
 import { priorityOf } from "../metrics/priority";
 import type { RateLimitMetrics } from "../metrics/rate-limit-metrics";
 import { costKindOf } from "./endpoint-cost";
+import { requestClient } from "../auth/request-client";
 import { createBuckets, type Buckets } from "./rate-limit-store";
 
 /** The settings in force and their limiters; `reconfigure` swaps both at once (counters restart). */
@@ -30,17 +31,22 @@ export class RateLimiting {
   }
 }
 
-/** The client a request is charged to: its source address until the service authenticates clients; null when there is none. */
-export function clientKeyOf(ip: string | undefined): string | null {
+/**
+ * The client a request is charged to: the API client its bearer token names (`client:<id>`, so
+ * every address a client uses shares one budget and clients behind one proxy do not share one),
+ * else its source address (auth off); null when there is neither.
+ */
+export function clientKeyOf(ip: string | undefined, apiClient?: string): string | null {
+  if (apiClient) return `client:${apiClient}`;
   return typeof ip === "string" && ip !== "" ? ip : null;
 }
 
 /**
- * Charges each FHIR request its endpoint's weight against its client's budget (per source address
- * until the service has authentication; no address → the shared, most restrictive `unknown-client`
- * bucket). Every charged answer carries RateLimit-Policy / RateLimit; an exhausted budget is a 429
+ * Charges each FHIR request its endpoint's weight against its client's budget (per authenticated
+ * API client; per source address when auth is off; no address → the shared, most restrictive
+ * `unknown-client` bucket). Runs after the token check (require-token.ts), which names the client. Every charged answer carries RateLimit-Policy / RateLimit; an exhausted budget is a 429
  * with Retry-After as an OperationOutcome. Runs before admission, so a throttled request never
- * takes a concurrency slot. The address is a limiter key only: never logged, never a label.
+ * takes a concurrency slot. The address and client id are limiter keys only: never logged, never labels.
  */
 export function rateLimit(app: FastifyInstance, limiting: RateLimiting, metrics: RateLimitMetrics, admissionMetrics: AdmissionMetrics): void {
   app.addHook("onRequest", async (req, reply) => {
@@ -49,7 +55,7 @@ export function rateLimit(app: FastifyInstance, limiting: RateLimiting, metrics:
     const route = routeTemplate(req);
     const kind = costKindOf(req.method, route);
     if (!kind) return;
-    const client = clientKeyOf(req.ip);
+    const client = clientKeyOf(req.ip, requestClient(req));
     const [bucket, policy, quota] = client ? [limiting.buckets.client, "client", s.clientPoints] : [limiting.buckets.unknown, "unknown-client", s.unknownClientPoints];
     try {
       const res = await bucket.consume(client ?? "unknown", s.weights[kind]);

@@ -16,7 +16,18 @@ export interface Target {
    * second is not spent on connection set-up (it showed as a ~300 ms stall at 25k req/s).
    */
   warmUp(path: string): Promise<void>;
+  /**
+   * Replaces the extra headers every request carries (`Authorization: Bearer …` or `--header`
+   * values); the load generator's token keeper calls it when a token is renewed mid-run.
+   */
+  setHeaders(headers: Record<string, string>): void;
   close(): Promise<void>;
+}
+
+/** `Name: value` (the CLI's --header) → [lower-case name, value]; null when it is not a valid header line. */
+export function parseHeaderLine(line: string): [string, string] | null {
+  const m = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*?)[ \t]*$/.exec(line);
+  return m ? [m[1]!.toLowerCase(), m[2]!] : null;
 }
 
 /**
@@ -38,11 +49,13 @@ export class ResponseTooLarge extends Error {
  * An undici connection pool to one origin, connecting only to the pinned address (resolved and
  * checked once, see target-guard.ts). Redirects are never followed: a 3xx is just a status.
  */
-export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number; runTag?: string; maxBodyBytes?: number }): Target {
+export function httpTarget(origin: string, opts: { connections: number; pinnedAddress?: PinnedLookup; timeoutMs?: number; runTag?: string; maxBodyBytes?: number; headers?: Record<string, string> }): Target {
   const maxBody = opts.maxBodyBytes ?? MAX_RESPONSE_BODY_BYTES;
   const pinned = opts.pinnedAddress;
   // Every request says it is a load test (x-vigil-run), so SLOs can leave it out.
   const marker = runMarker(opts.runTag);
+  // Built once per header change, not per request: the hot loop passes the same object each time.
+  let base: Record<string, string> = { ...opts.headers, ...marker };
   const pool = new Pool(origin, {
     connections: opts.connections,
     pipelining: 1,
@@ -51,7 +64,7 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
     connect: pinned ? { lookup: pinnedLookup(pinned) } : undefined,
   });
   const target: Target = {
-    send: (method, path, cb) => pool.dispatch({ origin, method: method as "GET", path, headers: marker }, new SendHandler(cb) as unknown as Parameters<Pool["dispatch"]>[1]),
+    send: (method, path, cb) => pool.dispatch({ origin, method: method as "GET", path, headers: base }, new SendHandler(cb) as unknown as Parameters<Pool["dispatch"]>[1]),
     // undici's low-level dispatch: ~30% more requests per second than pool.request on this
     // machine, which is what lets the generator keep up with autocannon.
     request: (method, path, o = {}) =>
@@ -60,7 +73,7 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
         let size = 0;
         let abort: ((err: Error) => void) | undefined;
         const chunks: Buffer[] = [];
-        pool.dispatch({ origin, method: method as "GET", path, body: o.body, headers: o.headers ? { ...marker, ...o.headers } : marker }, {
+        pool.dispatch({ origin, method: method as "GET", path, body: o.body, headers: o.headers ? { ...base, ...o.headers } : base }, {
           onConnect(a: (err: Error) => void) {
             abort = a;
           },
@@ -88,6 +101,9 @@ export function httpTarget(origin: string, opts: { connections: number; pinnedAd
     async warmUp(path) {
       const one = () => target.request("HEAD", path).catch(() => undefined);
       await Promise.all(Array.from({ length: opts.connections }, one));
+    },
+    setHeaders(headers) {
+      base = { ...headers, ...marker };
     },
     close: () => pool.close(),
   };

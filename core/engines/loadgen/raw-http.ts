@@ -143,7 +143,7 @@ class Connection {
  * GETs over N keep-alive sockets to the pinned address, as wrk and autocannon do. Scenario runs
  * use undici (http-target.ts), which also handles bodies, POSTs and everything else HTTP allows.
  */
-export function rawGetTarget(origin: string, opts: { connections: number; pinnedAddress?: { address: string }; timeoutMs?: number }): Target {
+export function rawGetTarget(origin: string, opts: { connections: number; pinnedAddress?: { address: string }; timeoutMs?: number; headers?: Record<string, string> }): Target {
   const url = new URL(origin);
   const host = opts.pinnedAddress?.address ?? url.hostname.replace(/^\[|\]$/g, "");
   const port = Number(url.port || 80);
@@ -151,9 +151,15 @@ export function rawGetTarget(origin: string, opts: { connections: number; pinned
   const all = [...idle];
   const queue: [Buffer, Done][] = [];
   const requests = new Map<string, Buffer>();
+  let extra = "";
+  const setHeaders = (headers: Record<string, string> = {}) => {
+    extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+    requests.clear(); // pre-built requests carry the old headers
+  };
+  setHeaders(opts.headers);
   const bytesFor = (path: string) => {
     let r = requests.get(path);
-    if (!r) requests.set(path, (r = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`, "latin1")));
+    if (!r) requests.set(path, (r = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}Connection: keep-alive\r\n\r\n`, "latin1")));
     return r;
   };
   const run = (c: Connection, request: Buffer, done: Done) =>
@@ -177,6 +183,7 @@ export function rawGetTarget(origin: string, opts: { connections: number; pinned
     async warmUp(path) {
       await Promise.all(all.map(() => target.request("GET", path).catch(() => undefined)));
     },
+    setHeaders,
     async close() {
       for (const c of all) c.close();
     },

@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { ClinicalError } from "../errors";
+import { isFhirRoute, scopeRuleOf, type ScopeRule } from "./route-scopes";
+import { setRequestClient } from "./request-client";
+import { allows } from "./scopes";
+import type { TokenVerifier } from "./tokens";
+
+const REALM = 'Bearer realm="vigil-clinical"';
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
+
+function challenge(reply: FastifyReply, error?: string, scope?: string): void {
+  reply.header("www-authenticate", [REALM, error && `error="${error}"`, scope && `scope="${scope}"`].filter(Boolean).join(", "));
+}
+
+/**
+ * One onRequest hook for every /fhir route: a bearer token whose SMART scopes cover the route's
+ * resource type and interaction (route-scopes.ts). Missing or invalid: 401 with
+ * WWW-Authenticate; valid but without the scope: 403. Registered before the routes and before
+ * rate limiting, which then charges the client instead of its address. A /fhir route without a
+ * rule stops the app from starting, so a new endpoint cannot be left open by omission. The token
+ * is never logged or labelled; it is read from the header, checked and dropped.
+ */
+export function requireToken(app: FastifyInstance, verifier: TokenVerifier): void {
+  const rules = new Map<string, ScopeRule>();
+  app.addHook("onRoute", (route) => {
+    if (!isFhirRoute(route.url)) return;
+    for (const method of [route.method].flat()) {
+      const rule = scopeRuleOf(method, route.url);
+      if (!rule) throw new Error(`${method} ${route.url} has no SMART scope rule (clinical/src/auth/route-scopes.ts)`);
+      rules.set(`${method} ${route.url}`, rule);
+    }
+  });
+  app.addHook("onRequest", async (req, reply) => {
+    const rule = rules.get(`${req.method} ${req.routeOptions.url}`);
+    if (!rule) return; // health, metrics, /auth/token, signed /admin/*, unmatched (404)
+    const header = req.headers.authorization;
+    const token = header ? BEARER.exec(header)?.[1] : undefined;
+    if (!token) {
+      challenge(reply);
+      throw new ClinicalError("UNAUTHENTICATED", "A bearer token is required: Authorization: Bearer <token> from POST /auth/token.");
+    }
+    const verified = await verifier.verify(token);
+    if (!verified) {
+      challenge(reply, "invalid_token");
+      throw new ClinicalError("UNAUTHENTICATED", "The bearer token is invalid or has expired; request a new one from POST /auth/token.");
+    }
+    if (!allows(verified.scopes, rule.resource, rule.interaction)) {
+      const needed = `system/${rule.resource}.${rule.interaction}`;
+      challenge(reply, "insufficient_scope", needed);
+      throw new ClinicalError("FORBIDDEN", `This token's scopes do not include ${needed}.`);
+    }
+    setRequestClient(req, verified.clientId);
+  });
+}
