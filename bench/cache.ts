@@ -13,6 +13,8 @@ import { patientId } from "../clinical/src/seed/synthetic-patients";
 import { zipfSampler } from "@/core/engines/loadgen/zipf";
 import { cacheCounters, type CacheCounters } from "@/core/metrics/clinical-counters";
 import { dbUrl, ensureDatabase, machine, startServer, stop } from "./support";
+import { issueToken } from "../clinical/src/auth/tokens";
+import { parseScopes } from "../clinical/src/auth/scopes";
 
 const PATIENTS = 100_000;
 const ZIPF_S = Number(process.env.BENCH_ZIPF_S ?? 1.1);
@@ -23,7 +25,14 @@ const PORT = 4902;
 const BARE_PORT = 4903;
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379/5";
 const KEY = "0f".repeat(32);
-const MODES = [{ name: "cache off", env: "off" }, { name: "L1 + L2", env: "on" }, { name: "L2 only", env: "l2-only" }] as const;
+// Rows without a token run with CLINICAL_AUTH=off (the baseline); the last repeats L1 + L2 with
+// authentication on and one bearer token on every request, so the token check's cost is the
+// difference between the two L1 + L2 rows (issue 17: verified tokens are cached).
+const MODES = [
+  { name: "cache off", env: "off", auth: false }, { name: "L1 + L2", env: "on", auth: false }, { name: "L2 only", env: "l2-only", auth: false },
+  { name: "L1 + L2, bearer token checked", env: "on", auth: true },
+] as const;
+const TOKEN_KEY = "a1".repeat(32);
 const WORKLOADS = [
   { name: "patient lookup", cls: "patient-demographics", path: (id: string) => `/fhir/Patient/${id}` },
   // The hit path's own ceiling: one patient, so every read after the first is a hit.
@@ -31,8 +40,8 @@ const WORKLOADS = [
   { name: "vital signs (latest 10)", cls: "vital-signs", path: (id: string) => `/fhir/Observation?patient=${id}&category=vital-signs&_sort=-date&_count=10` },
 ];
 
-async function drive(port: number, path: () => string, durationS: number) {
-  const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: durationS, timeout: 20, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: path() }) }] });
+async function drive(port: number, path: () => string, durationS: number, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: durationS, timeout: 20, headers, requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: path() }) }] });
   return { reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
 }
 
@@ -60,14 +69,16 @@ async function main(): Promise<void> {
     await redis.flushdb();
     const svc = await startServer(["clinical/src/server.ts"], {
       CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off",
-      REDIS_URL, VIGIL_CACHE_KEY: KEY, CLINICAL_CACHE: mode.env,
+      REDIS_URL, VIGIL_CACHE_KEY: KEY, CLINICAL_CACHE: mode.env, CLINICAL_AUTH: mode.auth ? "on" : "off", CLINICAL_TOKEN_KEY: TOKEN_KEY,
     }, `http://127.0.0.1:${PORT}/health`);
+    // One token for the whole mode, as a client would hold one: signed with the service's key, an hour long.
+    const headers: Record<string, string> = mode.auth ? { authorization: `Bearer ${(await issueToken(Buffer.from(TOKEN_KEY, "hex"), "bench-cache", parseScopes("system/*.rs").scopes, 3600)).token}` } : {};
     for (const w of WORKLOADS) {
       const sample = zipfSampler(PATIENTS, ZIPF_S, mulberry32(7));
       const path = () => w.path(patientId(sample()));
-      await drive(PORT, path, WARMUP_S);
+      await drive(PORT, path, WARMUP_S, headers);
       const before = await counters(PORT);
-      const m = await drive(PORT, path, DURATION_S);
+      const m = await drive(PORT, path, DURATION_S, headers);
       const rate = hitRate(before[w.cls], (await counters(PORT))[w.cls]);
       rows.push({ mode: mode.name, workload: w.name, ...m, hitRate: rate, shareOfCeiling: m.reqPerSec / ceiling.reqPerSec });
       console.log(`${mode.name} ${w.name}: ${m.reqPerSec.toFixed(0)} req/s, p99 ${m.p99} ms, hit rate ${rate === null ? "-" : (rate * 100).toFixed(1) + "%"}`);

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   await stop(bare);
   for (const patients of DATASETS) {
     await ensureDatabase(patients);
-    const svc = await startServer(["clinical/src/server.ts"], { CLINICAL_DATABASE_URL: dbUrl(patients), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off" }, `http://127.0.0.1:${PORT}/health`);
+    const svc = await startServer(["clinical/src/server.ts"], { CLINICAL_DATABASE_URL: dbUrl(patients), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", CLINICAL_AUTH: "off" }, `http://127.0.0.1:${PORT}/health`);
     for (const ep of ENDPOINTS) {
       await databaseIdle(dbUrl(patients));
       const m = await measure(PORT, ep, patients);

@@ -123,7 +123,7 @@ async function main(): Promise<void> {
   const started = new Date().toISOString();
   const load = { start: loadavg().map((n) => Number(n.toFixed(2))) };
   const dropped = await prepareDatabase();
-  const svc = await startServer(["clinical/src/server.ts"], { CLINICAL_DATABASE_URL: url, CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", CLINICAL_CACHE: "off" }, `http://127.0.0.1:${PORT}/health`, 180_000);
+  const svc = await startServer(["clinical/src/server.ts"], { CLINICAL_DATABASE_URL: url, CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", CLINICAL_CACHE: "off", CLINICAL_AUTH: "off" }, `http://127.0.0.1:${PORT}/health`, 180_000);
   let before: Record<string, Measure>, after: Record<string, Measure>;
   let suggestions: Suggestion[] = [];
   const builds: { ddl: string; ms: number; refused?: string }[] = [];

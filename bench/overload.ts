@@ -51,7 +51,7 @@ async function applyAdvisedIndexes(url: string): Promise<string[]> {
 async function service(admission: "on" | "off"): Promise<ChildProcess> {
   return startServer(["clinical/src/server.ts"], {
     CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), LOG_LEVEL: "warn",
-    CLINICAL_ADMISSION: admission, CLINICAL_RATE_LIMIT: "off", CLINICAL_CACHE: "off",
+    CLINICAL_ADMISSION: admission, CLINICAL_RATE_LIMIT: "off", CLINICAL_CACHE: "off", CLINICAL_AUTH: "off",
   }, `${ORIGIN}/health`, 60_000);
 }
 

@@ -43,7 +43,7 @@ async function measure(): Promise<{ reqPerSec: number; p50: number; p90: number;
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   await ensureDatabase(PATIENTS);
-  const env = { CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), CLINICAL_CLUSTER_CONTROL_PORT: String(CONTROL), CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_WORKERS: "1", CLINICAL_MAX_WORKERS: "2", CLINICAL_CACHE: "off", LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", REDIS_URL: "" };
+  const env = { CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), CLINICAL_CLUSTER_CONTROL_PORT: String(CONTROL), CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_WORKERS: "1", CLINICAL_MAX_WORKERS: "2", CLINICAL_CACHE: "off", LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", CLINICAL_AUTH: "off", REDIS_URL: "" };
   // node itself is the child (stop() must reach the primary); a worker takes ~15 s to start here
   const cluster = spawn(process.execPath, ["--import", "tsx", "clinical/src/cluster/main.ts"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
   await waitForHttp(`http://127.0.0.1:${PORT}/health`, 180_000);

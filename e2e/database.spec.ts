@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/config";
+import { clinicalAuthHeaders } from "./support/clinical-token";
 import { LoginPage } from "./pages/login-page";
 import { DatabasePage } from "./pages/database-page";
 
@@ -7,7 +8,7 @@ test.describe("database page", () => {
   test("ops sees measured insight of the clinical database", async ({ page }) => {
     // Some clinical traffic first, so pg_stat_statements has the service's named queries.
     for (let i = 1; i <= 3; i++) {
-      const res = await page.request.get(`http://127.0.0.1:${E2E.clinicalPort}/fhir/Observation?patient=p-00000${i}&category=vital-signs&_count=10`);
+      const res = await page.request.get(`http://127.0.0.1:${E2E.clinicalPort}/fhir/Observation?patient=p-00000${i}&category=vital-signs&_count=10`, { headers: await clinicalAuthHeaders() });
       expect(res.status()).toBe(200);
     }
     await new LoginPage(page).signInAs(E2E.users.ops.email, E2E.users.ops.password);
@@ -26,7 +27,7 @@ test.describe("database page", () => {
   test("an admin runs the advisor and may apply; ops sees the same suggestions with apply disabled", async ({ page, browser }) => {
     // Enough calls of the vital-signs statement for the advisor (each patient's first read reaches the database).
     for (let i = 10; i < 22; i++) {
-      const res = await page.request.get(`http://127.0.0.1:${E2E.clinicalPort}/fhir/Observation?patient=p-0000${i}&category=vital-signs&_count=10`);
+      const res = await page.request.get(`http://127.0.0.1:${E2E.clinicalPort}/fhir/Observation?patient=p-0000${i}&category=vital-signs&_count=10`, { headers: await clinicalAuthHeaders() });
       expect(res.status()).toBe(200);
     }
     await new LoginPage(page).signInAs(E2E.adminEmail, E2E.adminPassword);

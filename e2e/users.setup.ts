@@ -1,5 +1,6 @@
 import { test as setup } from "@playwright/test";
 import { E2E } from "./support/config";
+import { clinicalAuthHeaders } from "./support/clinical-token";
 import { LoginPage } from "./pages/login-page";
 import { UsersPage } from "./pages/users-page";
 
@@ -16,10 +17,11 @@ setup("admin creates the ops and compliance users", async ({ page }) => {
 // clinical service (empty PostgreSQL buffers, unoptimised code) fails them in its first second.
 setup("warm the clinical service up", async ({ request }) => {
   const base = `http://127.0.0.1:${E2E.clinicalPort}`;
+  const headers = await clinicalAuthHeaders();
   for (let i = 1; i <= 20; i++) {
     const id = `p-${String(i).padStart(6, "0")}`;
-    await request.get(`${base}/fhir/Patient/${id}`);
-    await request.get(`${base}/fhir/Observation?patient=${id}&category=vital-signs&_sort=-date&_count=10`);
-    await request.get(`${base}/fhir/Observation?patient=${id}&category=laboratory&_sort=-date&_count=10`);
+    await request.get(`${base}/fhir/Patient/${id}`, { headers });
+    await request.get(`${base}/fhir/Observation?patient=${id}&category=vital-signs&_sort=-date&_count=10`, { headers });
+    await request.get(`${base}/fhir/Observation?patient=${id}&category=laboratory&_sort=-date&_count=10`, { headers });
   }
 });

@@ -36,6 +36,9 @@ const schema = z.object({
   CLINICAL_DATABASE_URL: optional(postgresUrl),
   /** Shared with the clinical service: signs the console's cache-policy and invalidation calls. Unset: cache control is off. */
   CLINICAL_ADMIN_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** The console's API client on the clinical service (npm run clinical:client; npm start provisions one): load tests against CLINICAL_URL carry its tokens. Unset: those runs are refused and the pages say so. */
+  CLINICAL_CLIENT_ID: optional(z.string().min(1)),
+  CLINICAL_CLIENT_SECRET: optional(z.string().min(1)),
   /** The clinical cluster's control endpoint (clinical/src/cluster); set: the console's scaler decides its worker count. */
   CLINICAL_CLUSTER_URL: optional(z.url()),
   VIGIL_SCALER_INTERVAL_S: z.coerce.number().int().min(1).max(300).default(5),

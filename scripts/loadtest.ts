@@ -19,6 +19,8 @@ import { EXIT, exitCodeOf } from "@/core/engines/loadgen/exit-code";
 import { adHocEndpoint, LOADTEST_USAGE, parseLoadtestCli } from "../lib/validations/loadtest-cli";
 import { resolveBaseline, type ResolvedBaseline } from "../lib/services/load-tests/resolve-baseline";
 import { closeConsoleDb } from "../lib/db/prisma";
+import { keepTokenFresh } from "@/core/auth/token-client";
+import { clinicalTokenClient, CREDENTIALS_MISSING, isClinicalService } from "../lib/services/load-tests/clinical-credentials";
 
 async function main(): Promise<number> {
   const parsed = parseLoadtestCli(process.argv.slice(2));
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
     return EXIT.passed;
   }
   if (parsed.kind === "error") return usage(parsed.message);
-  const { args, thresholds, json, baseline: baselineArg, noise, minEffectMs, allowInconclusive } = parsed.cli;
+  const { args, thresholds, json, baseline: baselineArg, noise, minEffectMs, allowInconclusive, headers } = parsed.cli;
   const rawUrl = "scenario" in args ? args.target : args.url;
   let baseline: ResolvedBaseline | undefined;
   if (baselineArg !== undefined) {
@@ -54,7 +56,23 @@ async function main(): Promise<number> {
   // Ad-hoc runs GET one plain-HTTP URL: the lean keep-alive client keeps up with autocannon
   // (bench/results/loadgen.md). Scenarios need undici's full HTTP (bodies, POSTs, TLS).
   const lean = !scenario && new URL(pinned.origin).protocol === "http:";
-  const target = (lean ? rawGetTarget : httpTarget)(pinned.origin, { connections, pinnedAddress: pinned });
+  const target = (lean ? rawGetTarget : httpTarget)(pinned.origin, { connections, pinnedAddress: pinned, headers });
+  // The configured clinical service needs a token: the console's client gets one (renewed while
+  // the run lasts) unless the command line brought its own Authorization.
+  let stopTokens = () => {};
+  if (!headers.authorization && isClinicalService(pinned.origin)) {
+    const tokens = clinicalTokenClient();
+    if (!tokens) console.error(`loadtest: warning: ${CREDENTIALS_MISSING}`);
+    else {
+      const extra = (t: string) => target.setHeaders({ ...headers, authorization: `Bearer ${t}` });
+      try {
+        stopTokens = await keepTokenFresh(tokens, extra, (err) => console.error(`loadtest: token renewal failed: ${(err as Error).message}`));
+      } catch (err) {
+        await target.close();
+        return usage(`clinical service token: ${(err as Error).message}`);
+      }
+    }
+  }
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
   try {
@@ -77,6 +95,7 @@ async function main(): Promise<number> {
     if (json) writeFileSync(json, JSON.stringify({ target: pinned.origin, ...result, ...(comparison ? { comparison } : {}) }, null, 2) + "\n");
     return exitCodeOf(result, comparison?.verdict, allowInconclusive);
   } finally {
+    stopTokens();
     await target.close();
   }
 }

@@ -9,7 +9,9 @@ import { httpTarget } from "@/core/engines/loadgen/http-target";
 import { runScenario } from "@/core/engines/loadgen/run-scenario";
 import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
 import { progressSnapshot } from "@/core/engines/loadgen/progress";
+import { keepTokenFresh } from "@/core/auth/token-client";
 import type { FromWorker, ToWorker } from "../lib/services/load-tests/worker-protocol";
+import { clinicalTokenClient, isClinicalService } from "../lib/services/load-tests/clinical-credentials";
 
 const controller = new AbortController();
 const send = (msg: FromWorker, then: () => void = () => {}) => process.send?.(msg, then);
@@ -20,6 +22,11 @@ process.on("message", async (msg: ToWorker) => {
   if (!scenario) throw new Error(`unknown scenario ${msg.scenario}`);
   const pinned = await guardTarget(msg.target, msg.allowHosts);
   const target = httpTarget(pinned.origin, { connections: 256, pinnedAddress: pinned });
+  // Runs against the configured clinical service carry the console's token, renewed before it expires.
+  const tokens = isClinicalService(msg.target) ? clinicalTokenClient() : null;
+  const stopTokens = tokens
+    ? await keepTokenFresh(tokens, (t) => target.setHeaders({ authorization: `Bearer ${t}` }), (err) => console.error(`load test: token renewal failed: ${(err as Error).message}`))
+    : () => {};
   try {
     const result = await runScenario(scenario, target, {
       durationS: msg.durationS,
@@ -30,6 +37,7 @@ process.on("message", async (msg: ToWorker) => {
     });
     send({ type: "done", result }, () => process.exit(0));
   } finally {
+    stopTokens();
     await target.close();
   }
 });

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { prepareClinicalDatabase } from "../clinical/src/seed/prepare";
 import { waitForHttp } from "./wait-for-http";
 import { ensureSharedSecrets } from "../lib/startup/shared-secrets";
+import { ensureConsoleClientCredentials } from "../lib/startup/console-client";
 import { env } from "../lib/env";
 import { clinicalEnv } from "../clinical/src/env";
 
@@ -53,10 +54,13 @@ function shutdown(code: number): never {
 
 async function main(): Promise<void> {
   buildIfStale();
-  const clinical = await prepareClinicalDatabase();
-  console.log(`vigil: clinical database ready (${clinical.kind}, ${clinical.patients} synthetic patients)`);
+  // The console's API client on the clinical service: registered before either starts (PGlite has one owner).
+  const consoleClient = ensureConsoleClientCredentials(env().VIGIL_DATA_DIR);
+  const clinical = await prepareClinicalDatabase({ consoleClient });
+  console.log(`vigil: clinical database ready (${clinical.kind}, ${clinical.patients} synthetic patients; console API client ${consoleClient.id})`);
   const secrets = ensureSharedSecrets(env().VIGIL_DATA_DIR);
-  children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT, CLINICAL_ADMIN_SECRET: secrets.CLINICAL_ADMIN_SECRET }));
+  const credentials = { CLINICAL_CLIENT_ID: consoleClient.id, CLINICAL_CLIENT_SECRET: consoleClient.secret };
+  children.push(run("console", ["scripts/serve-console.ts"], { NODE_ENV: "production", PORT: CONSOLE_PORT, CLINICAL_ADMIN_SECRET: secrets.CLINICAL_ADMIN_SECRET, ...credentials }));
   children.push(run("clinical service", ["clinical/src/server.ts"], { CLINICAL_PORT, ...secrets }));
   process.on("SIGINT", () => shutdown(0));
   process.on("SIGTERM", () => shutdown(0));
@@ -67,7 +71,8 @@ async function main(): Promise<void> {
   console.log(`
 Vigil is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
   Console:          http://127.0.0.1:${CONSOLE_PORT}
-  Clinical service: http://127.0.0.1:${CLINICAL_PORT}  (FHIR R4: /fhir/Patient/p-000001)
+  Clinical service: http://127.0.0.1:${CLINICAL_PORT}  (FHIR R4: /fhir/Patient/p-000001, bearer token:
+                    npm run -s clinical:token -- --scopes system/Patient.r; see the README)
 Sign in as ${env().VIGIL_ADMIN_EMAIL} with VIGIL_ADMIN_PASSWORD, or with the
 password printed above on the very first start. Press Ctrl-C to stop.`);
 }

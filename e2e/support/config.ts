@@ -7,6 +7,10 @@ export const E2E = {
   // Test-only values shared by the e2e consoles and clinical service (cache control, Redis encryption).
   clinicalAdminSecret: "e2e-only-clinical-admin-secret-0123456789",
   cacheKey: "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+  // The console's API client on the e2e clinical service (registered by serve-clinical.ts), and the
+  // key its tokens are signed with, so both servers and the specs agree without a manual step.
+  clinicalClient: { id: "e2e-console-client", secret: "e2e-only-clinical-client-secret-0123456789" },
+  clinicalTokenKey: "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100",
   adminEmail: "admin@vigil.local",
   adminPassword: "e2e-only-admin-password",
   users: {

@@ -12,7 +12,7 @@ if (url) {
 }
 Object.assign(process.env, {
   VIGIL_DATA_DIR: e2eDataDir("clinical"), CLINICAL_PORT: String(E2E.clinicalPort), LOG_LEVEL: "warn",
-  CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret, VIGIL_CACHE_KEY: E2E.cacheKey,
+  CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret, VIGIL_CACHE_KEY: E2E.cacheKey, CLINICAL_TOKEN_KEY: E2E.clinicalTokenKey,
   // The console's load tests saturate this unindexed database from one address; the adaptive
   // limiter's minimum-RTT probes (pinned to 4 in flight every ~5 s) would shed some of their
   // clinical searches and fail the runs' error checks, which is the limiter doing its job but not
@@ -22,5 +22,5 @@ Object.assign(process.env, {
 });
 
 const { prepareClinicalDatabase } = await import("../../clinical/src/seed/prepare");
-await prepareClinicalDatabase();
+await prepareClinicalDatabase({ consoleClient: E2E.clinicalClient });
 await import("../../clinical/src/server");

@@ -30,6 +30,8 @@ Object.assign(process.env, {
   VIGIL_ADMIN_PASSWORD: E2E.adminPassword,
   CLINICAL_URL: `http://127.0.0.1:${E2E.clinicalPort}`,
   CLINICAL_ADMIN_SECRET: E2E.clinicalAdminSecret,
+  CLINICAL_CLIENT_ID: E2E.clinicalClient.id,
+  CLINICAL_CLIENT_SECRET: E2E.clinicalClient.secret,
   // The index advisor reaches a PostgreSQL clinical database directly (HypoPG, CONCURRENTLY).
   ...(e2eDatabaseUrl("clinical") ? { CLINICAL_DATABASE_URL: e2eDatabaseUrl("clinical") } : {}),
   // Scrape the clinical service often, so Monitoring's charts see a run within seconds.

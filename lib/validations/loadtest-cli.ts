@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseHeaderLine } from "@/core/engines/loadgen/http-target";
 import { SCENARIO_NAMES } from "@/core/engines/loadgen/scenarios/built-in";
 import { BUILT_IN_SCENARIOS } from "@/core/engines/loadgen/scenarios/built-in";
 import { parseThresholdLine, type Threshold } from "@/core/engines/loadgen/thresholds";
@@ -11,6 +12,8 @@ export const LOADTEST_USAGE = `usage: npm run loadtest -- --scenario <name> --ta
        npm run loadtest -- --url <url> (--rate <req/s> | --connections <n>) --duration <s> [--json file]
   scenarios: ${SCENARIO_NAMES.join(", ")}
   thresholds: [--threshold "p(95) < 1000 [@ endpoint]"]... (replace the defaults) [--abort-on-fail]
+  credentials: [--header "Name: value"]... [--token <bearer token>] sent with every request; runs against
+    CLINICAL_URL without them get the console's token (CLINICAL_CLIENT_ID / CLINICAL_CLIENT_SECRET)
   regression gate: [--baseline <run-id|latest|file.json>] [--noise 0.02] [--min-effect-ms ms] [--allow-inconclusive]
     --min-effect-ms: smallest latency change that counts (default 5% of the baseline's p95, at least 1 ms)
   exit codes: 0 passed; 1 a threshold or safety check failed; 2 invalid run or bad input;
@@ -26,11 +29,13 @@ export interface LoadtestCli {
   noise?: number;
   minEffectMs?: number;
   allowInconclusive: boolean;
+  /** Extra request headers (lower-case names): --header lines, and --token as `authorization: Bearer …`. */
+  headers: Record<string, string>;
 }
 
 export type ParsedCli = { kind: "help" } | { kind: "error"; message: string } | { kind: "run"; cli: LoadtestCli };
 
-const STRINGS = ["scenario", "target", "duration", "seed", "url", "rate", "connections", "json", "baseline", "noise", "min-effect-ms"] as const;
+const STRINGS = ["scenario", "target", "duration", "seed", "url", "rate", "connections", "json", "baseline", "noise", "min-effect-ms", "token"] as const;
 
 /** `npm run loadtest -- …` arguments → what to run, `--help`, or the first problem in words. */
 export function parseLoadtestCli(argv: string[]): ParsedCli {
@@ -41,6 +46,7 @@ export function parseLoadtestCli(argv: string[]): ParsedCli {
       options: {
         ...Object.fromEntries(STRINGS.map((k) => [k, { type: "string" as const }])),
         threshold: { type: "string", multiple: true },
+        header: { type: "string", multiple: true },
         "abort-on-fail": { type: "boolean" },
         "allow-inconclusive": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -50,8 +56,8 @@ export function parseLoadtestCli(argv: string[]): ParsedCli {
     return { kind: "error", message: (err as Error).message };
   }
   if (values.help) return { kind: "help" };
-  const v = values as Record<string, string | undefined> & { threshold?: string[]; "abort-on-fail"?: boolean; "allow-inconclusive"?: boolean };
-  const { json, threshold, baseline, noise: noiseArg, "min-effect-ms": minEffectArg, "abort-on-fail": abortOnFail, "allow-inconclusive": allowInconclusive, help: _help, ...rest } = v;
+  const v = values as Record<string, string | undefined> & { threshold?: string[]; header?: string[]; "abort-on-fail"?: boolean; "allow-inconclusive"?: boolean };
+  const { json, threshold, header, token, baseline, noise: noiseArg, "min-effect-ms": minEffectArg, "abort-on-fail": abortOnFail, "allow-inconclusive": allowInconclusive, help: _help, ...rest } = v;
   let thresholds: Threshold[] | undefined;
   try {
     thresholds = threshold?.map((line) => parseThresholdLine(line, Boolean(abortOnFail)));
@@ -80,7 +86,17 @@ export function parseLoadtestCli(argv: string[]): ParsedCli {
     if (!b.success) return { kind: "error", message: `baseline: ${b.error.issues[0]!.message}` };
     if (b.data === "latest" && !("scenario" in args)) return { kind: "error", message: "baseline: latest needs --scenario (the console keeps baselines per scenario and target)" };
   }
-  return { kind: "run", cli: { args, thresholds, json, baseline, noise, minEffectMs, allowInconclusive: Boolean(allowInconclusive) } };
+  const headers: Record<string, string> = {};
+  for (const line of header ?? []) {
+    const h = parseHeaderLine(line);
+    if (!h) return { kind: "error", message: `header: "${line}" is not "Name: value"` };
+    headers[h[0]] = h[1];
+  }
+  if (token !== undefined) {
+    if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token)) return { kind: "error", message: "token: not a bearer token" };
+    headers.authorization = `Bearer ${token}`;
+  }
+  return { kind: "run", cli: { args, thresholds, json, baseline, noise, minEffectMs, allowInconclusive: Boolean(allowInconclusive), headers } };
 }
 
 /** The endpoint name of an ad-hoc run against one URL. */

@@ -55,6 +55,24 @@ describe("npm run loadtest", () => {
     expect(r.stdout).not.toMatch(/error_rate/);
   });
 
+  it("sends --token and --header with every request (other targets' credentials)", async () => {
+    const guarded = await loopbackServer((q, r) => {
+      r.statusCode = q.headers.authorization === "Bearer abc.def.ghi" && q.headers["x-api-key"] === "k 1" ? 200 : 401;
+      r.end();
+    });
+    try {
+      const withCreds = await cli(["--url", guarded.url, "--rate", "20", "--duration", "1", "--token", "abc.def.ghi", "--header", "X-Api-Key: k 1"]);
+      expect(withCreds.code, withCreds.stdout + withCreds.stderr).toBe(0); // the default error-rate threshold held: no 401
+      const without = await cli(["--url", guarded.url, "--rate", "20", "--duration", "1"]);
+      expect(without.code).toBe(1); // every request a 401
+      const bad = await cli(["--url", guarded.url, "--rate", "1", "--duration", "1", "--header", "no colon here"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('header: "no colon here" is not "Name: value"');
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("--help prints the usage, the scenarios and every exit code, and exits 0", async () => {
     const r = await cli(["--help"]);
     expect(r.code).toBe(0);

@@ -63,6 +63,16 @@ describe.each(consoleDbKinds())("load-test run verbs on %s", (kind) => {
     expect(await (await db()).loadTestRun.count({ where: { createdById: ops.id } })).toBe(0);
   });
 
+  it("refuses a run against the clinical service when the console has no API credentials, saying so under target", async () => {
+    const ops = await makeActor("ops");
+    // CLINICAL_URL defaults to http://127.0.0.1:4000; CLINICAL_CLIENT_ID / _SECRET are not set in tests.
+    const err = await startRun(ops, { scenario: "light", target: "http://127.0.0.1:4000" }).catch((e) => e);
+    expect(err).toMatchObject({ code: "UNAVAILABLE", fields: { target: [expect.stringContaining("CLINICAL_CLIENT_ID and CLINICAL_CLIENT_SECRET")] } });
+    const [event] = await auditEventsFor({ action: "run.start", actor: ops.email });
+    expect(event).toMatchObject({ outcome: "denied" });
+    expect(await (await db()).loadTestRun.count({ where: { createdById: ops.id } })).toBe(0);
+  });
+
   describe("per-user run cap under parallel submissions", () => {
     let server: Awaited<ReturnType<typeof loopbackServer>>;
     beforeAll(async () => {

@@ -11,6 +11,7 @@ import { StartRunForm } from "@/components/load-tests/start-run-form";
 import { RunList } from "@/components/load-tests/run-list";
 import { Card } from "@/components/ui/card";
 import { startRunAction } from "./actions";
+import { clinicalCredentials, CREDENTIALS_MISSING } from "@/lib/services/load-tests/clinical-credentials";
 
 export const metadata: Metadata = { title: "Load tests" };
 
@@ -33,6 +34,7 @@ export default async function LoadTestsPage({ searchParams }: { searchParams: Pr
       <h1>Load tests</h1>
       {can(actor.role, "loadtest.run") && (
         <Card title="Start a run">
+          {!clinicalCredentials() && <p className="notice" data-testid="clinical-credentials-missing">{CREDENTIALS_MISSING}</p>}
           <StartRunForm scenarios={scenarios} defaultTarget={env().CLINICAL_URL} action={startRunAction} />
         </Card>
       )}

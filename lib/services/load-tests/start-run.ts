@@ -10,6 +10,7 @@ import { LOADTEST_LIMITS } from "@/core/engines/loadgen/limits";
 import { startRunSchema } from "../../validations/run";
 import { invalidInput } from "../validation-error";
 import { superviseRun } from "./supervisor";
+import { clinicalCredentials, CREDENTIALS_MISSING, isClinicalService } from "./clinical-credentials";
 
 /** Loopback, the configured clinical service and VIGIL_LOADTEST_ALLOWLIST. */
 export function allowedHosts(): string[] {
@@ -24,7 +25,7 @@ export async function startRun(actor: Actor | null, input: unknown): Promise<{ i
   const { scenario, target, durationS, abortOnFail } = parsed.data;
   const thresholds = parsed.data.thresholds?.map((t) => ({ ...t, abortOnFail }));
   const prisma = await db();
-  const refuse = async (reason: string, code: "FORBIDDEN" | "LIMIT_EXCEEDED", fields?: Record<string, string[]>) => {
+  const refuse = async (reason: string, code: "FORBIDDEN" | "LIMIT_EXCEEDED" | "UNAVAILABLE", fields?: Record<string, string[]>) => {
     await prisma.$transaction((tx) =>
       recordAuditEvent(tx, { actorId: user.id, actor: user.email, actorRole: user.role, action: "run.start", target: scenario, sourceIp: user.sourceIp, outcome: "denied", after: { scenario, target, reason } }),
     );
@@ -37,6 +38,8 @@ export async function startRun(actor: Actor | null, input: unknown): Promise<{ i
     if (err instanceof TargetRefused) throw await refuse(err.message, "FORBIDDEN", { target: [err.message] });
     throw err;
   }
+  // Without the console's client every request would be a 401: refuse up front, under the target field.
+  if (isClinicalService(target) && !clinicalCredentials()) throw await refuse(CREDENTIALS_MISSING, "UNAVAILABLE", { target: [CREDENTIALS_MISSING] });
   const config = { scenario, target, durationS: durationS ?? null, seed: 1, thresholds: thresholds ?? "scenario defaults" };
   const cap = LOADTEST_LIMITS.maxConcurrentRunsPerUser;
   // Count and create in one transaction holding the user's row lock: parallel submissions by one

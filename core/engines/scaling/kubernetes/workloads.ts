@@ -13,20 +13,32 @@ export type Workload = {
   requests: { cpu: string; memory: string };
   limits: { memory: string };
   replicas: number;
-  env: { name: string; value: string }[];
+  env: ({ name: string; value: string } | { name: string; valueFrom: { secretKeyRef: { name: string; key: string } } })[];
 };
+
+/**
+ * A required key of the workload's Secret (`<name>-env`, also loaded whole by envFrom): named
+ * explicitly so a pod without it fails to start instead of running with a generated value
+ * (each clinical replica would generate its own token key and refuse the others' tokens).
+ */
+const fromSecret = (workload: string, key: string) => ({ name: key, valueFrom: { secretKeyRef: { name: `${workload}-env`, key } } });
 
 export const WORKLOADS: Record<"console" | "clinical", Workload> = {
   console: {
     name: "vigil-console", image: "vigil/console:0.1.0", port: 3000, healthPath: "/api/health",
     requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "1536Mi" }, replicas: 2,
-    env: [{ name: "HOSTNAME", value: "0.0.0.0" }, { name: "CLINICAL_URL", value: "http://vigil-clinical:4000" }],
+    env: [
+      { name: "HOSTNAME", value: "0.0.0.0" }, { name: "CLINICAL_URL", value: "http://vigil-clinical:4000" },
+      // The console's API client on the clinical service (npm run clinical:client -- --name console …).
+      fromSecret("vigil-console", "CLINICAL_CLIENT_ID"), fromSecret("vigil-console", "CLINICAL_CLIENT_SECRET"),
+    ],
   },
   clinical: {
     name: "vigil-clinical", image: "vigil/clinical:0.1.0", port: 4000, healthPath: "/health",
     requests: { cpu: "1", memory: "2Gi" }, limits: { memory: "2Gi" }, replicas: 2,
     // Several replicas need PostgreSQL: the embedded PGlite is single-process.
-    env: [{ name: "CLINICAL_HOST", value: "0.0.0.0" }],
+    // Every replica verifies every other's tokens: one CLINICAL_TOKEN_KEY for all of them.
+    env: [{ name: "CLINICAL_HOST", value: "0.0.0.0" }, fromSecret("vigil-clinical", "CLINICAL_TOKEN_KEY")],
   },
 };
 
