@@ -207,3 +207,46 @@ describe("rate limits are per authenticated client", () => {
     expect(anon.headers["ratelimit"]).toBeUndefined();
   });
 });
+
+describe("production configuration (clinicalAppFromEnv)", () => {
+  const ctx = useClinicalDb(fastestDb());
+
+  it("requires tokens by default, with a key generated once into the data folder", async () => {
+    const { mkdtempSync, statSync, readFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { clinicalEnv } = await import("../src/env");
+    const { clinicalAppFromEnv } = await import("../src/app-from-env");
+    const dir = mkdtempSync(join(tmpdir(), "vigil-auth-env-"));
+    try {
+      const env = clinicalEnv({ VIGIL_DATA_DIR: dir, CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv);
+      const { app } = await clinicalAppFromEnv(env, ctx.db);
+      expect((await app.inject({ method: "GET", url: "/fhir/Patient/p-000001" })).statusCode).toBe(401);
+      await app.close();
+      const file = join(dir, "clinical-token-key");
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const key = readFileSync(file, "utf8");
+      await (await clinicalAppFromEnv(env, ctx.db)).app.close();
+      expect(readFileSync(file, "utf8")).toBe(key); // generated once, read back on later starts
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("turns auth off only when told to (CLINICAL_AUTH=off), with a warning at start", async () => {
+    const { clinicalEnv } = await import("../src/env");
+    const { clinicalAppFromEnv } = await import("../src/app-from-env");
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (msg: string) => void warnings.push(msg);
+    try {
+      const { app } = await clinicalAppFromEnv(clinicalEnv({ CLINICAL_AUTH: "off", CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv), ctx.db);
+      expect((await app.inject({ method: "GET", url: "/fhir/Patient/p-000001" })).statusCode).toBe(404); // no token needed, no such patient here
+      await app.close();
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.join("\n")).toMatch(/CLINICAL_AUTH=off: the FHIR API accepts requests without a token/);
+    expect(() => clinicalEnv({ CLINICAL_AUTH: "no" } as NodeJS.ProcessEnv)).toThrow(/CLINICAL_AUTH/);
+  });
+});
