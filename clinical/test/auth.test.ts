@@ -219,7 +219,7 @@ describe("production configuration (clinicalAppFromEnv)", () => {
     const { clinicalAppFromEnv } = await import("../src/app-from-env");
     const dir = mkdtempSync(join(tmpdir(), "vigil-auth-env-"));
     try {
-      const env = clinicalEnv({ VIGIL_DATA_DIR: dir, CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv);
+      const env = clinicalEnv({ VIGIL_DATA_DIR: dir, CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as unknown as NodeJS.ProcessEnv);
       const { app } = await clinicalAppFromEnv(env, ctx.db);
       expect((await app.inject({ method: "GET", url: "/fhir/Patient/p-000001" })).statusCode).toBe(401);
       await app.close();
@@ -240,13 +240,13 @@ describe("production configuration (clinicalAppFromEnv)", () => {
     const original = console.warn;
     console.warn = (msg: string) => void warnings.push(msg);
     try {
-      const { app } = await clinicalAppFromEnv(clinicalEnv({ CLINICAL_AUTH: "off", CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv), ctx.db);
+      const { app } = await clinicalAppFromEnv(clinicalEnv({ CLINICAL_AUTH: "off", CLINICAL_REQUEST_LOG: "-", LOG_LEVEL: "silent" } as unknown as NodeJS.ProcessEnv), ctx.db);
       expect((await app.inject({ method: "GET", url: "/fhir/Patient/p-000001" })).statusCode).toBe(404); // no token needed, no such patient here
       await app.close();
     } finally {
       console.warn = original;
     }
     expect(warnings.join("\n")).toMatch(/CLINICAL_AUTH=off: the FHIR API accepts requests without a token/);
-    expect(() => clinicalEnv({ CLINICAL_AUTH: "no" } as NodeJS.ProcessEnv)).toThrow(/CLINICAL_AUTH/);
+    expect(() => clinicalEnv({ CLINICAL_AUTH: "no" } as unknown as NodeJS.ProcessEnv)).toThrow(/CLINICAL_AUTH/);
   });
 });
