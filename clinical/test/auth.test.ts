@@ -201,6 +201,9 @@ describe("rate limits are per authenticated client", () => {
     expect((await read(a, "10.9.0.1")).headers["ratelimit"]).toBe('"client";r=99;t=60');
     expect((await read(a, "10.9.0.2")).headers["ratelimit"]).toMatch(/^"client";r=98;/); // same client, other address
     expect((await read(b, "10.9.0.1")).headers["ratelimit"]).toMatch(/^"client";r=99;/); // same address, other client
+    // Token requests are charged to their address (a write's 50 points): a flood of guesses is bounded.
+    const guess = () => app.inject({ method: "POST", url: "/auth/token", remoteAddress: "10.9.0.9", headers: { ...FORM, ...basic("vc-guess", "wrong") }, payload: form({ grant_type: "client_credentials", scope: "system/Patient.r" }) });
+    expect([(await guess()).statusCode, (await guess()).statusCode, (await guess()).statusCode]).toEqual([401, 401, 429]);
     // A refused token is never charged to anyone.
     const anon = await app.inject({ method: "GET", url: "/fhir/Patient/p-000001", remoteAddress: "10.9.0.1" });
     expect(anon.statusCode).toBe(401);

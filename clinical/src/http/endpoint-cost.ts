@@ -10,6 +10,10 @@ const COST_BY_ENDPOINT: Record<string, CostKind> = {
   "POST /fhir/Patient/:id/$triage": "triage",
   "POST /fhir/Observation": "write",
   "POST /fhir/Communication": "write",
+  // Charged to the source address (there is no authenticated client yet) at a write's weight:
+  // each request costs one scrypt check (~50 ms on a thread-pool thread), so this bounds a flood
+  // of guessed secrets, or of requests made only to burn CPU, at 40 a second per address.
+  "POST /auth/token": "write",
 };
 
 export function costKindOf(method: string, routeTemplate: string): CostKind | undefined {
