@@ -44,8 +44,9 @@ const FORM_LIMIT_BYTES = 8 * 1024;
 /**
  * `POST /auth/token`: the client credentials grant (SMART Backend Services style, with a client
  * secret). Grants the requested scopes narrowed to the client's registered ones, as a
- * short-lived signed JWT. Not rate-limited per client (there is no client yet) and never logged
- * beyond the route template; the secret check costs one scrypt (~50 ms) whatever the outcome.
+ * short-lived signed JWT. Rate-limited per source address (there is no client yet; see
+ * http/endpoint-cost.ts) and never logged beyond the route template; the secret check costs one
+ * scrypt (~50 ms) whatever the outcome.
  */
 export const tokenRoutes: FastifyPluginAsync<{ db: ClinicalDb; key: Uint8Array; lifetimeS: number }> = async (app, { db, key, lifetimeS }) => {
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: FORM_LIMIT_BYTES }, (_req, body, done) => {
