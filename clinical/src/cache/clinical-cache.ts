@@ -5,6 +5,7 @@ import { CACHE_DATA_CLASSES, type CacheDataClass } from "@/core/engines/cache/po
 import { ClinicalError } from "../errors";
 import { CLINICAL_MISS } from "./cache-events";
 import { pseudonymiser } from "./crypto";
+import type { HotEntries } from "./hot-entries";
 import { entryName, patientTag, TAG_KEY_PREFIX } from "./keys";
 import type { PolicyState } from "./policy-state";
 import { l2Status, type CacheTiers, type L2Status } from "./tiers";
@@ -85,6 +86,16 @@ export class ClinicalCache {
     const store = this.#storeFor(dataClass);
     if (!store) return load();
     const name = entryName(dataClass, this.#pseudonym(patientId), variant);
+    // The hot index fronts L1 only: never for a class whose policy keeps it out of memory.
+    const hot = store === this.#store("tiered", dataClass) ? this.tiers.hot : undefined;
+    const policyVersion = this.policies.current.version;
+    const now = Date.now();
+    const fresh = hot?.get(name.key, policyVersion, now);
+    if (fresh) {
+      this.tiers.emitter.emit("cache:hit", { key: name.key, layer: "l1" });
+      return fresh.value as T;
+    }
+    const generation = hot?.generation ?? 0;
     let direct: { value: T } | { error: unknown } | undefined;
     const factory = async (ctx: GetSetFactoryContext) => {
       const started = Date.now();
@@ -128,7 +139,15 @@ export class ClinicalCache {
       await store.delete({ key: name.key }).catch(() => {});
       return load();
     }
+    if (hot) this.#keepHot(hot, name.key, entry, policyVersion, generation);
     return entry.v;
+  }
+
+  /** A value L1 holds (filled here or copied up from L2) is served from the hot index until L1's expiration. */
+  #keepHot(hot: HotEntries, key: string, entry: Envelope<unknown>, policyVersion: number, generation: number): void {
+    const until = this.tiers.l1?.expiryOf(entry);
+    if (until === undefined || until <= Date.now()) return; // not from L1, or served stale under grace
+    hot.set(key, entry.v, JSON.stringify(entry.v).length, until, policyVersion, generation);
   }
 
   /**
@@ -138,6 +157,7 @@ export class ClinicalCache {
    */
   async invalidate(target: { dataClass?: CacheDataClass; patientId?: string }): Promise<void> {
     if (!target.dataClass && !target.patientId) return;
+    this.tiers.hot?.invalidate();
     const pseudonym = target.patientId ? this.#pseudonym(target.patientId) : undefined;
     await this.#apply((target.dataClass ? [target.dataClass] : CACHE_DATA_CLASSES).map((dataClass) => ({ dataClass, pseudonym })));
     // A patient's invalidation follows a write: it must reach every instance before the write returns.
@@ -149,6 +169,7 @@ export class ClinicalCache {
 
   /** After a Redis outage: drop L1 (bus messages may have been missed) and replay missed invalidations. */
   async recover(): Promise<void> {
+    this.tiers.hot?.invalidate();
     this.tiers.l1?.clear();
     const missed = [...this.#pending.values()];
     this.#pending.clear();

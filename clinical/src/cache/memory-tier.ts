@@ -50,7 +50,9 @@ export class ObjectMemoryDriver extends MemoryDriver {
 
   override set(key: string, value: unknown, ttl?: number): boolean {
     if (key.startsWith(TAG_KEY_PREFIX) && this.tier.quarantined(this.getItemKey(key))) return false;
-    return super.set(key, deepFreeze(typeof value === "string" ? this.deserialize(value) : value) as never, ttl);
+    const item = deepFreeze(typeof value === "string" ? this.deserialize(value) : value);
+    this.tier.noteExpiry(item);
+    return super.set(key, item as never, ttl);
   }
 
   override namespace(namespace: string): MemoryDriver {
@@ -69,6 +71,8 @@ export class MemoryTier {
   });
 
   readonly #quarantine = new Map<string, number>();
+  /** When each stored value stops being fresh (bentocache's logical expiration), by the value itself. */
+  readonly #expiries = new WeakMap<object, number>();
 
   constructor(private readonly quarantineMs = TAG_QUARANTINE_MS) {}
 
@@ -86,6 +90,17 @@ export class MemoryTier {
     if (Date.now() - at < this.quarantineMs) return true;
     this.#quarantine.delete(fullKey);
     return false;
+  }
+
+  /** Records a stored bentocache item's `{ value, logicalExpiration }` (its entry format, 1.6). */
+  noteExpiry(item: unknown): void {
+    const i = item as { value?: unknown; logicalExpiration?: unknown } | null;
+    if (i && typeof i.value === "object" && i.value !== null && typeof i.logicalExpiration === "number") this.#expiries.set(i.value, i.logicalExpiration);
+  }
+
+  /** When a value read from this tier stops being fresh (epoch ms), if it was stored here. */
+  expiryOf(value: object): number | undefined {
+    return this.#expiries.get(value);
   }
 
   /** Live entries (tag bookkeeping included) and their JSON bytes. */

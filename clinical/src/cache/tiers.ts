@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import { CACHE_DATA_CLASSES, type CacheDataClass } from "@/core/engines/cache/policy";
 import { deriveCacheKeys, encryptingSerializer, ephemeralCacheKeys, type CacheKeys } from "./crypto";
 import { TAG_KEY_PREFIX } from "./keys";
+import { HotEntries } from "./hot-entries";
 import { MemoryTier } from "./memory-tier";
 import { ResilientRedisTransport, resilientRedisBus } from "./redis-bus";
 import { WriteBarrier } from "./write-barrier";
@@ -48,6 +49,8 @@ export interface CacheTiers {
   /** Per data class, L2 only: for classes whose policy forbids L1, and for the `l2-only` mode. */
   remote?: Record<CacheDataClass, CacheProvider>;
   l1?: MemoryTier;
+  /** In front of L1 for this instance's own fills (mode `on` only): see hot-entries.ts. */
+  hot?: HotEntries;
   transport?: ResilientRedisTransport;
   /** Confirms a write's invalidation reached the other instances (with Redis only). */
   barrier?: WriteBarrier;
@@ -122,6 +125,7 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
 
   const serializer = encryptingSerializer(keys.encryption);
   const l1 = (tiers.l1 = new MemoryTier());
+  const hot = opts.mode === "on" ? (tiers.hot = new HotEntries()) : undefined;
   const l1Driver = l1.driver((raw) => serializer.deserialize(raw));
   const verify = (raw: string) => void serializer.deserialize(raw);
   const stores: Record<string, ReturnType<typeof bentostore>> = {};
@@ -134,7 +138,8 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
     if (redis.status === "wait") redis.connect().catch(() => {});
     tiers.transport = new ResilientRedisTransport(redis, opts.prefix, opts.onRecovered);
     tiers.barrier = new WriteBarrier(redis, tiers.transport.subscriber, opts.prefix);
-    tiers.transport.observe((payload) => quarantineInvalidatedTags(l1, payload));
+    // Fills never go over the bus (skipBusNotify), so any message is another instance's invalidation.
+    tiers.transport.observe((payload) => (hot?.invalidate(), quarantineInvalidatedTags(l1, payload)));
     for (const c of CACHE_DATA_CLASSES) {
       stores[`tiered:${c}`]!.useL2Layer(countingRedisDriver(redis, failures, verify)).useBus(resilientRedisBus(tiers.transport));
       stores[`remote:${c}`] = bentostore({ prefix: `${opts.prefix}:r:${c}` }).useL2Layer(countingRedisDriver(redis, failures, verify));
@@ -157,6 +162,7 @@ export function buildCacheTiers(opts: TierOptions): CacheTiers {
   if (useRedis) tiers.remote = perClass("remote");
   tiers.close = async () => {
     await tiers.transport?.disconnect();
+    tiers.hot?.invalidate();
     tiers.l1?.clear();
   };
   return tiers;
