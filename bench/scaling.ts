@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
+import { ClinicalTokenClient } from "@/core/auth/token-client";
 import { adminHeaders } from "@/core/engines/cache/signature";
 import { evaluateHeldOut } from "@/core/engines/scaling/evaluate-held-out";
 import { DEFAULT_CLUSTER_PARAMS, hospitalForCapacity, SIMULATION_SEEDS } from "@/core/engines/scaling/simulation-params";
@@ -15,7 +16,7 @@ import { mulberry32 } from "../clinical/src/seed/prng";
 import { patientId } from "../clinical/src/seed/synthetic-patients";
 import { spawn } from "node:child_process";
 import { waitForHttp } from "../scripts/wait-for-http";
-import { databaseIdle, dbUrl, ensureDatabase, machine, stop } from "./support";
+import { databaseIdle, dbUrl, ensureDatabase, machine, registerBenchClient, stop } from "./support";
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -41,11 +42,14 @@ const WORKLOADS = [
 ] as const;
 type Workload = (typeof WORKLOADS)[number];
 
+let tokens: ClinicalTokenClient | undefined;
+
 async function measure(w: Workload): Promise<{ reqPerSec: number; p50: number; p90: number; p99: number; non2xx: number; errors: number }> {
   const rand = mulberry32(7);
   await databaseIdle(dbUrl(PATIENTS));
+  const authorization = `Bearer ${await tokens!.token()}`; // renewed when due (5-minute tokens)
   const r = await autocannon({
-    url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: DURATION_S, timeout: 20,
+    url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: DURATION_S, timeout: 20, headers: { authorization },
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: w.path(rand) }) }],
   });
   return { reqPerSec: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
@@ -54,10 +58,13 @@ async function measure(w: Workload): Promise<{ reqPerSec: number; p50: number; p
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0]!;
   await ensureDatabase(PATIENTS);
-  const env = { CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), CLINICAL_CLUSTER_CONTROL_PORT: String(CONTROL), CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_WORKERS: "1", CLINICAL_MAX_WORKERS: "2", CLINICAL_CACHE: "off", LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", CLINICAL_AUTH: "off", REDIS_URL: "" };
+  const credentials = await registerBenchClient(dbUrl(PATIENTS), "bench-scaling", "system/Patient.rs");
+  const env = { CLINICAL_DATABASE_URL: dbUrl(PATIENTS), CLINICAL_PORT: String(PORT), CLINICAL_CLUSTER_CONTROL_PORT: String(CONTROL), CLINICAL_ADMIN_SECRET: SECRET, CLINICAL_TOKEN_KEY: "ab".repeat(32), CLINICAL_WORKERS: "1", CLINICAL_MAX_WORKERS: "2", CLINICAL_CACHE: "off", LOG_LEVEL: "warn", CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off", REDIS_URL: "" };
   // node itself is the child (stop() must reach the primary); a worker takes ~15 s to start here
   const cluster = spawn(process.execPath, ["--import", "tsx", "clinical/src/cluster/main.ts"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
   await waitForHttp(`http://127.0.0.1:${PORT}/health`, 180_000);
+  // Every worker verifies with the same key (CLINICAL_TOKEN_KEY).
+  tokens = new ClinicalTokenClient({ ...credentials, baseUrl: `http://127.0.0.1:${PORT}`, scope: "system/Patient.rs" });
   const steps: { workload: Workload["key"]; workers: number; reqPerSec: number; p50: number; p90: number; p99: number; non2xx: number; errors: number }[] = [];
   const startups: number[] = [];
   try {

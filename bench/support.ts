@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import pg from "pg";
 import { waitForHttp } from "../scripts/wait-for-http";
+import { registerClient } from "../clinical/src/auth/clients";
+import { migrateClinicalDb, openClinicalDb } from "../clinical/src/db/query";
 
 export const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -64,3 +66,15 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+
+/** An API client registered in a benchmark's clinical database (the service requires bearer tokens). */
+export async function registerBenchClient(url: string, name: string, scopes: string): Promise<{ clientId: string; clientSecret: string }> {
+  const db = await openClinicalDb({ url, dataDir: ".vigil" });
+  try {
+    await migrateClinicalDb(db);
+    const c = await registerClient(db, { name, scopes });
+    return { clientId: c.id, clientSecret: c.secret };
+  } finally {
+    await db.close();
+  }
+}
