@@ -44,7 +44,8 @@ export function registerErrorHandling(app: FastifyInstance, metrics: ClinicalMet
     metrics.errors.inc({ route: "unmatched", issue: "not-found" });
     return sendOutcome(reply, 404, "not-found", "No such endpoint.");
   });
-  app.addHook("onResponse", async (req, reply) => {
+  app.addHook("onResponse", (req, reply, done) => {
     req.log.info(requestSummary(req, reply), "request completed");
+    done();
   });
 }

@@ -19,16 +19,17 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
  * copy revalidates it without downloading it again.
  */
 export function fhirEtags(app: FastifyInstance): void {
-  app.addHook("onSend", async (req, reply, payload) => {
-    if (req.method !== "GET" || reply.statusCode !== 200 || !req.url.startsWith("/fhir/")) return payload;
-    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
+  // Callback style: no promise per response on the hot path.
+  app.addHook("onSend", (req, reply, payload, done) => {
+    if (req.method !== "GET" || reply.statusCode !== 200 || !req.url.startsWith("/fhir/")) return done(null, payload);
+    if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return done(null, payload);
     // A route that already knows its bytes' ETag (a cached read) sets it; otherwise hash them.
     const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(payload);
     reply.header("etag", etag);
-    if (!matchesIfNoneMatch(req.headers["if-none-match"], etag)) return payload;
+    if (!matchesIfNoneMatch(req.headers["if-none-match"], etag)) return done(null, payload);
     reply.code(304);
     reply.removeHeader("content-type");
     reply.removeHeader("content-length");
-    return "";
+    done(null, "");
   });
 }
