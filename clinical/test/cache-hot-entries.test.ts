@@ -5,7 +5,7 @@ import { ClinicalCache } from "../src/cache/clinical-cache";
 import { HotEntries } from "../src/cache/hot-entries";
 import { TAG_KEY_PREFIX } from "../src/cache/keys";
 import { PolicyState } from "../src/cache/policy-state";
-import { buildCacheTiers } from "../src/cache/tiers";
+import { buildCacheTiers, HARD_TIMEOUT_MS } from "../src/cache/tiers";
 
 describe("HotEntries", () => {
   it("serves an entry until its time and under its policy version only", () => {
@@ -93,4 +93,17 @@ describe("ClinicalCache with its hot index (L1 only, no Redis)", () => {
     expect(t.loads()).toBe(2); // no Redis: no tier at all for a class barred from memory
     await t.tiers.close();
   });
+});
+
+describe("ClinicalCache load deadline", () => {
+  it("answers 503 (UNAVAILABLE) when a load runs past the hard timeout, and the next read loads again", async () => {
+    const tiers = buildCacheTiers({ mode: "on", redis: null, prefix: "vigil:test:deadline", onRecovered: () => {} });
+    const cache = new ClinicalCache(tiers, new PolicyState(), pino({ level: "silent" }));
+    const started = Date.now();
+    const stuck = cache.read("vital-signs", "p-2", "", () => new Promise<never>(() => {}));
+    await expect(stuck).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(HARD_TIMEOUT_MS - 50);
+    expect(await cache.read("vital-signs", "p-2", "", async () => ({ ok: true }))).toEqual({ ok: true });
+    await tiers.close();
+  }, HARD_TIMEOUT_MS + 10_000);
 });

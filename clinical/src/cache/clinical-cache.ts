@@ -8,7 +8,19 @@ import { pseudonymiser } from "./crypto";
 import type { HotEntries } from "./hot-entries";
 import { entryName, patientTag, TAG_KEY_PREFIX } from "./keys";
 import type { PolicyState } from "./policy-state";
-import { l2Status, type CacheTiers, type L2Status } from "./tiers";
+import { HARD_TIMEOUT_MS, l2Status, type CacheTiers, type L2Status } from "./tiers";
+
+/** A load ran past HARD_TIMEOUT_MS: like database trouble, a graced value may answer; otherwise 503. */
+class LoadTimedOut extends Error {}
+
+/** The load, or LoadTimedOut once it has taken HARD_TIMEOUT_MS (an Error is built only then). */
+function withDeadline<T>(load: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoadTimedOut()), HARD_TIMEOUT_MS);
+  });
+  return Promise.race([load, deadline]).finally(() => clearTimeout(timer));
+}
 
 /** What is stored: the value and the key it was stored under (checked on every read). */
 interface Envelope<T> {
@@ -105,7 +117,7 @@ export class ClinicalCache {
       ctx.setOptions({ skipBusNotify: true });
       this.tiers.emitter.emit(CLINICAL_MISS, { key: name.key });
       try {
-        const value = await load();
+        const value = await withDeadline(load());
         const n = Buffer.byteLength(JSON.stringify(value));
         if (n <= policy.maxEntryBytes && !(await this.#invalidatedSince(store, name.tags, started))) return { k: name.key, v: value };
         direct = { value };
@@ -125,8 +137,10 @@ export class ClinicalCache {
         grace: policy.graceS > 0 ? policy.graceS * 1000 : false,
       });
     } catch (err) {
-      if (err instanceof errors.E_FACTORY_ERROR) throw err.cause;
-      if (err instanceof errors.E_FACTORY_HARD_TIMEOUT) throw new ClinicalError("UNAVAILABLE", "The clinical database did not answer in time; retry shortly.");
+      if (err instanceof errors.E_FACTORY_ERROR) {
+        if (err.cause instanceof LoadTimedOut) throw new ClinicalError("UNAVAILABLE", "The clinical database did not answer in time; retry shortly.");
+        throw err.cause;
+      }
       this.log.warn({ err: { type: (err as Error)?.name }, dataClass }, "cache failed; reading the database directly");
       return load();
     }
