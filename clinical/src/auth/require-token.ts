@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { ClinicalError } from "../errors";
+import { routeTemplate } from "../metrics/instrument";
 import { isFhirRoute, scopeRuleOf, type ScopeRule } from "./route-scopes";
 import { setRequestClient } from "./request-client";
 import { allows } from "./scopes";
@@ -31,7 +32,7 @@ export function requireToken(app: FastifyInstance, verifier: TokenVerifier): voi
     }
   });
   app.addHook("onRequest", async (req, reply) => {
-    const rule = rules.get(`${req.method} ${req.routeOptions.url}`);
+    const rule = rules.get(`${req.method} ${routeTemplate(req)}`);
     if (!rule) return; // health, metrics, /auth/token, signed /admin/*, unmatched (404)
     const header = req.headers.authorization;
     const token = header ? BEARER.exec(header)?.[1] : undefined;
