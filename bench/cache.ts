@@ -178,7 +178,7 @@ function report(rows: Row[], indexes: Awaited<ReturnType<typeof buildAdvisedInde
   const md = [
     `Measured ${stamp} on ${machine()}; ${setup}. Bare Fastify ceiling (median): **${ceiling.toFixed(0)} req/s**.`,
     "",
-    `Vital signs read with the advisor's indexes: ${indexes.map((b) => `\`${b.ddl}\`${b.refused ? " (already built)" : ` (built in ${(b.ms / 1000).toFixed(1)} s)`}`).join(", ") || "none suggested"}.`,
+    `Vital signs read with the advisor's indexes: ${indexes.map((b) => `\`${b.ddl}\`${b.refused ? " (already built)" : ` (built in ${(b.ms / 1000).toFixed(1)} s)`}`).join(", ") || "none suggested (the indexes already there serve it; an earlier run built them)"}.`,
     "",
     "| cache | workload | req/s (median) | per round | share of bare Fastify | p50 ms | p99 ms | hit rate | non-2xx | errors |",
     "|---|---|---:|---|---:|---:|---:|---:|---:|---:|",
