@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ClinicalError } from "../errors";
 import { routeTemplate } from "../metrics/instrument";
 import { isFhirRoute, scopeRuleOf, type ScopeRule } from "./route-scopes";
 import { setRequestClient } from "./request-client";
 import { allows } from "./scopes";
-import type { TokenVerifier } from "./tokens";
+import type { TokenVerifier, VerifiedToken } from "./tokens";
 
 const REALM = 'Bearer realm="vigil-clinical"';
 const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i;
@@ -31,25 +31,33 @@ export function requireToken(app: FastifyInstance, verifier: TokenVerifier): voi
       rules.set(`${method} ${route.url}`, rule);
     }
   });
-  app.addHook("onRequest", async (req, reply) => {
+  // Callback style: a token verified before is checked without a promise (the common case).
+  app.addHook("onRequest", (req, reply, done) => {
     const rule = rules.get(`${req.method} ${routeTemplate(req)}`);
-    if (!rule) return; // health, metrics, /auth/token, signed /admin/*, unmatched (404)
+    if (!rule) return done(); // health, metrics, /auth/token, signed /admin/*, unmatched (404)
     const header = req.headers.authorization;
     const token = header ? BEARER.exec(header)?.[1] : undefined;
     if (!token) {
       challenge(reply);
-      throw new ClinicalError("UNAUTHENTICATED", "A bearer token is required: Authorization: Bearer <token> from POST /auth/token.");
+      return done(new ClinicalError("UNAUTHENTICATED", "A bearer token is required: Authorization: Bearer <token> from POST /auth/token."));
     }
-    const verified = await verifier.verify(token);
-    if (!verified) {
-      challenge(reply, "invalid_token");
-      throw new ClinicalError("UNAUTHENTICATED", "The bearer token is invalid or has expired; request a new one from POST /auth/token.");
-    }
-    if (!allows(verified.scopes, rule.resource, rule.interaction)) {
-      const needed = `system/${rule.resource}.${rule.interaction}`;
-      challenge(reply, "insufficient_scope", needed);
-      throw new ClinicalError("FORBIDDEN", `This token's scopes do not include ${needed}.`);
-    }
-    setRequestClient(req, verified.clientId);
+    const known = verifier.remembered(token);
+    if (known !== undefined) return done(admit(req, reply, rule, known));
+    verifier.verify(token).then((verified) => admit(req, reply, rule, verified)).then((refusal) => done(refusal), done);
   });
+}
+
+/** The refusal for a request with this (verified or failed) token, or undefined once its client is recorded. */
+function admit(req: FastifyRequest, reply: FastifyReply, rule: ScopeRule, verified: VerifiedToken | null): ClinicalError | undefined {
+  if (!verified) {
+    challenge(reply, "invalid_token");
+    return new ClinicalError("UNAUTHENTICATED", "The bearer token is invalid or has expired; request a new one from POST /auth/token.");
+  }
+  if (!allows(verified.scopes, rule.resource, rule.interaction)) {
+    const needed = `system/${rule.resource}.${rule.interaction}`;
+    challenge(reply, "insufficient_scope", needed);
+    return new ClinicalError("FORBIDDEN", `This token's scopes do not include ${needed}.`);
+  }
+  setRequestClient(req, verified.clientId);
+  return undefined;
 }

@@ -38,14 +38,19 @@ export class TokenVerifier {
     this.#cache = new LRUCache({ max: entries });
   }
 
+  /** A token verified here before: its client and scopes, null once it has expired; undefined if never seen. */
+  remembered(token: string): VerifiedToken | null | undefined {
+    const hit = this.#cache.get(token);
+    if (!hit) return undefined;
+    if (Date.now() < hit.expiresAtMs) return hit;
+    this.#cache.delete(token);
+    return null;
+  }
+
   /** The token's client and scopes, or null when it is malformed, forged, expired or not ours. */
   async verify(token: string): Promise<VerifiedToken | null> {
-    const hit = this.#cache.get(token);
-    if (hit) {
-      if (Date.now() < hit.expiresAtMs) return hit;
-      this.#cache.delete(token);
-      return null;
-    }
+    const known = this.remembered(token);
+    if (known !== undefined) return known;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ["HS256"], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, typ: "at+jwt", requiredClaims: ["exp", "sub"] });
       if (typeof payload.scope !== "string" || typeof payload.sub !== "string") return null;
