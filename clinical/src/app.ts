@@ -25,6 +25,7 @@ import { locationRoutes } from "./routes/location";
 import { riskAssessmentRoutes } from "./routes/risk-assessment";
 import { communicationSearchRoutes } from "./routes/communication-search";
 import { setUpCaching, type CacheConfig } from "./cache/setup";
+import { setUpSettingsControl } from "./control/setup";
 import { adminDatabaseInsightRoutes } from "./routes/admin-database-insight";
 import { adminDatabaseIndexRoutes } from "./routes/admin-database-indexes";
 import { withQueryNames } from "./db/named-queries";
@@ -102,8 +103,13 @@ export async function buildClinicalApp(deps: ClinicalAppDeps): Promise<FastifyIn
   await app.register(metricsRoutes, { metrics });
   if (deps.auth.mode === "required") await app.register(tokenRoutes, { db: deps.db, key: deps.auth.signingKey, lifetimeS: deps.auth.tokenLifetimeS ?? AUTH_DEFAULTS.tokenLifetimeS });
   await app.register(adminCacheRoutes, { caching, secret: deps.cache?.adminSecret });
-  await app.register(adminResourceRoutes, { state: resources.state, secret: deps.cache?.adminSecret });
-  await app.register(adminPoolRoutes, { pool: deps.db.pool, secret: deps.cache?.adminSecret });
+  // Resource and pool settings reach every instance of the deployment (with Redis and the cache key).
+  const settings = await setUpSettingsControl({
+    redis: deps.redis ?? null, key: deps.cache?.key, prefix: deps.cache?.prefix ?? "vigil:clinical", log: app.log, resources: resources.state, pool: deps.db.pool,
+  });
+  app.addHook("onClose", () => settings.close());
+  await app.register(adminResourceRoutes, { state: resources.state, control: settings.resources, secret: deps.cache?.adminSecret });
+  await app.register(adminPoolRoutes, { pool: deps.db.pool, control: settings.pool, secret: deps.cache?.adminSecret });
   const { names } = withQueryNames(deps.db);
   await app.register(adminDatabaseInsightRoutes, { db: deps.db, names, secret: deps.cache?.adminSecret });
   await app.register(adminDatabaseIndexRoutes, { db: deps.db, secret: deps.cache?.adminSecret });
