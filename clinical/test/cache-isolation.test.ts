@@ -70,7 +70,7 @@ describe.runIf(run)("cache isolation and encryption", () => {
 
   it("never returns an entry stored under another key (ciphertexts swapped in Redis) or a tampered one", async () => {
     const url = testRedisUrl()!;
-    const entries = [...(await redisDump(url, `${d.prefix}:t`))];
+    const entries = [...(await redisDump(url, `${d.prefix}:e`))];
     const r = new Redis(url);
     for (let i = 0; i < entries.length; i++) await r.set(entries[i]![0], entries[(i + 1) % entries.length]![1], "KEEPTTL");
     const [firstKey, firstValue] = entries[0]!;

@@ -11,14 +11,14 @@ export function classOfKey(key: string): CacheDataClass | null {
 }
 
 /**
- * ClinicalCache's own event for a read that went to the database. Bentocache's `cache:miss`
- * fires only after a load succeeded, so loads that failed or timed out (the slow reads a cache
- * is meant to hide) would not count and the hit rate would read too high.
+ * ClinicalCache's event for a read that went to the database, emitted before the load: loads
+ * that fail or time out (the slow reads a cache is meant to hide) count too, so the hit rate
+ * never reads too high.
  */
 export const CLINICAL_MISS = "clinical:miss";
 
 /**
- * Counts bentocache's hit events and the cache's own misses into the clinical metrics. Only the
+ * Counts the cache's hit and miss events into the clinical metrics. Only the
  * data class (from the key's first segment) becomes a label; the key itself never does.
  */
 export function countCacheEvents(emitter: EventEmitter, metrics: ClinicalMetrics): void {

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
-import type { CacheSerializer } from "bentocache/types";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -32,26 +31,39 @@ export function pseudonymiser(naming: Buffer): (patientId: string) => string {
   return (patientId) => createHmac("sha256", naming).update(patientId).digest("base64url").slice(0, 22);
 }
 
+/** Seals values for Redis (entries, invalidation stamps, broadcast settings). */
+export interface Sealer {
+  /** JSON text → `v1.<iv>.<tag>.<ciphertext>`. */
+  sealText(json: string): string;
+  /** The JSON text back; throws on a tampered, foreign or malformed value. */
+  openText(sealed: string): string;
+  serialize(value: unknown): string;
+  deserialize(value: unknown): unknown;
+}
+
 /**
- * Bentocache serializer that encrypts every L2 entry with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`
- * (base64url), a fresh random 12-byte IV per write. A tampered or foreign entry fails authentication
- * and throws, which bentocache treats as an L2 error (a miss), never as data.
+ * Encrypts every value stored in Redis with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`
+ * (base64url), a fresh random 12-byte IV per write. A tampered or foreign value fails
+ * authentication and throws, which the cache treats as absent (a miss), never as data.
  */
-export function encryptingSerializer(key: Buffer): CacheSerializer {
+export function encryptingSerializer(key: Buffer): Sealer {
+  const sealText = (json: string): string => {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv("aes-256-gcm", key, iv);
+    const body = Buffer.concat([cipher.update(json, "utf8"), cipher.final()]);
+    return `${VERSION}.${iv.toString("base64url")}.${cipher.getAuthTag().toString("base64url")}.${body.toString("base64url")}`;
+  };
+  const openText = (sealed: string): string => {
+    const [version, iv, tag, body] = sealed.split(".");
+    if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("cache entry is not in the encrypted format");
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+  };
   return {
-    serialize(value: unknown): string {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv("aes-256-gcm", key, iv);
-      const body = Buffer.concat([cipher.update(JSON.stringify(value), "utf8"), cipher.final()]);
-      return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".");
-    },
-    deserialize(value: unknown): unknown {
-      const [version, iv, tag, body] = String(value).split(".");
-      if (version !== VERSION || !iv || !tag || body === undefined) throw new Error("cache entry is not in the encrypted format");
-      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
-      decipher.setAuthTag(Buffer.from(tag, "base64url"));
-      const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
-      return JSON.parse(plain.toString("utf8"));
-    },
+    sealText,
+    openText,
+    serialize: (value) => sealText(JSON.stringify(value)),
+    deserialize: (value) => JSON.parse(openText(String(value))),
   };
 }

@@ -1,27 +1,31 @@
 import type { CacheDataClass } from "@/core/engines/cache/policy";
 
 /**
- * Each data class lives in its own bentocache store (a whole class is cleared at once), and
- * within it an entry carries one tag, its patient's pseudonym: one tag check per read.
+ * One cached read: `key` is `<class>:<patient pseudonym>:<variant>` (the class leads so metrics
+ * can recover it from a key without ever labelling by the key itself); `tag` is
+ * `<class>:<patient pseudonym>`, what a write to that patient's class invalidates.
  */
 export interface EntryName {
+  dataClass: CacheDataClass;
   key: string;
-  tags: string[];
+  tag: string;
 }
 
-/** Bentocache's tag bookkeeping keys (bentocache 1.6): their value is the tag's last invalidation time. */
-export const TAG_KEY_PREFIX = "___bc:t:";
-
-/** Tag for one patient's entries (within a class's store). */
-export const patientTag = (pseudonym: string) => `patient:${pseudonym}`;
+/** `variant` is the normalized query ('' for a plain read). */
+export function entryName(dataClass: CacheDataClass, pseudonym: string, variant: string): EntryName {
+  const tag = `${dataClass}:${pseudonym}`;
+  return { dataClass, key: `${tag}:${variant}`, tag };
+}
 
 /**
- * `<class>:<patient pseudonym>:<variant>`; `variant` is the normalized query ('' for a plain read).
- * The class leads so metrics can recover it from a key without ever labelling by the key itself.
+ * Where things live in Redis, under the deployment's prefix: entries under `:e:`, invalidation
+ * stamps (a patient's class, or a whole class) under `:s:`. Every value is sealed (crypto.ts).
  */
-export function entryName(dataClass: CacheDataClass, pseudonym: string, variant: string): EntryName {
-  return { key: `${dataClass}:${pseudonym}:${variant}`, tags: [patientTag(pseudonym)] };
-}
+export const redisKeys = (prefix: string) => ({
+  entry: (key: string) => `${prefix}:e:${key}`,
+  tagStamp: (tag: string) => `${prefix}:s:${tag}`,
+  classStamp: (dataClass: CacheDataClass) => `${prefix}:s:${dataClass}`,
+});
 
 /** A canonical, order-independent string for a validated search (undefined values dropped). */
 export function normalizedQuery(values: Record<string, unknown>): string {

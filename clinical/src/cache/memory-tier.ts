@@ -1,13 +1,17 @@
-import { MemoryDriver } from "bentocache/drivers/memory";
-import type { CreateDriverResult, L1CacheDriver } from "bentocache/types";
 import { LRUCache } from "lru-cache";
-import { TAG_KEY_PREFIX } from "./keys";
+import type { CacheDataClass } from "@/core/engines/cache/policy";
 
-/** Most entries one instance keeps in memory (tag bookkeeping included); the least recently used go first. */
+/** Most entries one instance keeps in memory; the least recently used go first. */
 export const L1_MAX_ITEMS = 100_000;
 
 /** Most bytes one instance keeps in memory (entries' JSON length); the least recently used go first. */
 export const L1_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Most invalidation stamps remembered. Past it, memory is dropped whole (every entry and stamp):
+ * forgetting a stamp while keeping the entries it invalidated would bring them back.
+ */
+export const L1_MAX_STAMPS = 100_000;
 
 /** Freezes a value and everything in it, so a caller cannot change what other requests will read. */
 export function deepFreeze<T>(value: T): T {
@@ -18,108 +22,91 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-type Item = object;
-
-/**
- * After another instance invalidates a tag, this instance keeps no value of that tag in memory
- * for this long, and reads it from Redis instead. A read of the tag that was already in flight
- * when the invalidation arrived may return the old value after it; without the quarantine that
- * value would be kept and trusted until the entries expired. Longer than any Redis read can
- * take (commands time out at 500 ms).
- */
-export const TAG_QUARANTINE_MS = 1000;
-
-/**
- * L1 holds bentocache's entries as live, frozen objects (`serialize: false`): an L1 hit costs a
- * map lookup, not a decryption and a JSON parse. Entries copied up from L2 arrive serialized
- * (bentocache hands L1 the L2 string); they are decrypted once here, on the way in.
- */
-export class ObjectMemoryDriver extends MemoryDriver {
-  constructor(
-    config: ConstructorParameters<typeof MemoryDriver>[0],
-    private readonly deserialize: (raw: string) => unknown,
-    private readonly tier: MemoryTier,
-  ) {
-    super(config);
-  }
-
-  override get(key: string) {
-    const full = this.getItemKey(key);
-    return key.startsWith(TAG_KEY_PREFIX) && this.tier.quarantined(full) ? undefined : super.get(key);
-  }
-
-  override set(key: string, value: unknown, ttl?: number): boolean {
-    if (key.startsWith(TAG_KEY_PREFIX) && this.tier.quarantined(this.getItemKey(key))) return false;
-    const item = deepFreeze(typeof value === "string" ? this.deserialize(value) : value);
-    this.tier.noteExpiry(item);
-    return super.set(key, item as never, ttl);
-  }
-
-  override namespace(namespace: string): MemoryDriver {
-    return new ObjectMemoryDriver({ ...this.config, prefix: this.createNamespacePrefix(namespace) }, this.deserialize, this.tier);
-  }
+/** One entry in memory: a frozen value and its times (epoch ms). */
+export interface MemoryEntry {
+  value: unknown;
+  /** Fresh until. */
+  freshUntil: number;
+  /** Served stale (grace, only when the database fails) until; = freshUntil without grace. */
+  staleUntil: number;
+  /** `<class>:<pseudonym>`: what invalidates it. */
+  tag: string;
+  dataClass: CacheDataClass;
+  /** When the read that brought it here began, on this instance's clock. */
+  readAt: number;
+  bytes: number;
 }
 
-/** The memory tier: one LRU shared by every namespace, bounded by entries and by bytes. */
+/**
+ * The memory tier (L1): one LRU of live, frozen values, bounded by entries and by bytes. A hit is
+ * one map lookup and two stamp lookups: no decryption, no parsing, no copy.
+ *
+ * Invalidation is by stamp: invalidating a patient's class (or a whole class) records the time
+ * here, and an entry counts only if the read that brought it began after every stamp that
+ * covers it. That also retires reads in flight when the invalidation arrives (from this
+ * instance or over the bus): their entries began before the stamp, so they are never kept.
+ * Stamps and entries use this instance's clock only, so clock skew between instances cannot
+ * make an old entry count here.
+ */
 export class MemoryTier {
-  readonly lru = new LRUCache<string, Item>({
+  readonly lru = new LRUCache<string, MemoryEntry>({
     max: L1_MAX_ITEMS,
     maxSize: L1_MAX_BYTES,
-    // Runs on writes only (misses and copies from L2), never on hits.
-    sizeCalculation: (item) => Math.max(1, JSON.stringify(item).length),
+    sizeCalculation: (e) => Math.max(1, e.bytes),
     ttlAutopurge: false,
   });
 
-  readonly #quarantine = new Map<string, number>();
-  /** When each stored value stops being fresh (bentocache's logical expiration), by the value itself. */
-  readonly #expiries = new WeakMap<object, number>();
+  readonly #tagStamps = new Map<string, number>();
+  readonly #classStamps = new Map<CacheDataClass, number>();
+  /** When memory was last dropped whole: a read begun before it is not kept either. */
+  #clearedAt = 0;
 
-  constructor(private readonly quarantineMs = TAG_QUARANTINE_MS) {}
+  /** The entry if no invalidation since it was read covers it (freshness is the caller's). */
+  get(key: string): MemoryEntry | undefined {
+    const e = this.lru.get(key);
+    if (e === undefined) return undefined;
+    if (this.#coveredAfter(e.tag, e.dataClass, e.readAt)) {
+      this.lru.delete(key);
+      return undefined;
+    }
+    return e;
+  }
 
-  /** Another instance invalidated this tag (full key, prefix included): see TAG_QUARANTINE_MS. */
-  quarantine(fullKey: string): void {
+  /** Keeps an entry unless an invalidation covering it came at or after its read began. */
+  set(key: string, entry: MemoryEntry): boolean {
+    if (this.#coveredAfter(entry.tag, entry.dataClass, entry.readAt)) return false;
+    deepFreeze(entry.value);
+    this.lru.set(key, entry);
+    return true;
+  }
+
+  /** A patient's class (tag) or a whole class was invalidated now. */
+  invalidate(target: { tag: string } | { dataClass: CacheDataClass }): void {
     const now = Date.now();
-    this.#quarantine.set(fullKey, now);
-    this.lru.delete(fullKey);
-    if (this.#quarantine.size > 1000) for (const [k, at] of this.#quarantine) if (now - at >= this.quarantineMs) this.#quarantine.delete(k);
+    if ("tag" in target) {
+      if (this.#tagStamps.size >= L1_MAX_STAMPS) this.clear();
+      this.#tagStamps.set(target.tag, now);
+    } else this.#classStamps.set(target.dataClass, now);
   }
 
-  quarantined(fullKey: string): boolean {
-    const at = this.#quarantine.get(fullKey);
-    if (at === undefined) return false;
-    if (Date.now() - at < this.quarantineMs) return true;
-    this.#quarantine.delete(fullKey);
-    return false;
+  #coveredAfter(tag: string, dataClass: CacheDataClass, readAt: number): boolean {
+    if (this.#clearedAt >= readAt) return true;
+    const t = this.#tagStamps.get(tag);
+    if (t !== undefined && t >= readAt) return true;
+    const c = this.#classStamps.get(dataClass);
+    return c !== undefined && c >= readAt;
   }
 
-  /** Records a stored bentocache item's `{ value, logicalExpiration }` (its entry format, 1.6). */
-  noteExpiry(item: unknown): void {
-    const i = item as { value?: unknown; logicalExpiration?: unknown } | null;
-    if (i && typeof i.value === "object" && i.value !== null && typeof i.logicalExpiration === "number") this.#expiries.set(i.value, i.logicalExpiration);
-  }
-
-  /** When a value read from this tier stops being fresh (epoch ms), if it was stored here. */
-  expiryOf(value: object): number | undefined {
-    return this.#expiries.get(value);
-  }
-
-  /** Live entries (tag bookkeeping included) and their JSON bytes. */
+  /** Live entries and their JSON bytes. */
   usage(): { entries: number; bytes: number } {
     this.lru.purgeStale();
     return { entries: this.lru.size, bytes: this.lru.calculatedSize };
   }
 
+  /** Drops every entry (and the stamps, which then cover nothing). */
   clear(): void {
+    this.#clearedAt = Date.now();
     this.lru.clear();
-  }
-
-  /** A driver factory for bentostore().useL1Layer(). */
-  driver(deserialize: (raw: string) => unknown): CreateDriverResult<L1CacheDriver> {
-    // The driver is typed for serialized (string) entries; with serialize: false it stores items as given.
-    const options = { serialize: false, cacheInstance: this.lru as unknown as LRUCache<string, string> };
-    return {
-      options,
-      factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new ObjectMemoryDriver({ ...config, ...options }, deserialize, this),
-    };
+    this.#tagStamps.clear();
   }
 }

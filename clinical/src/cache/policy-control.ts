@@ -1,4 +1,4 @@
-import type { CacheSerializer } from "bentocache/types";
+import type { Sealer } from "./crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import { policyUpdateSchema, type PolicyUpdate } from "@/core/engines/cache/policy";
@@ -11,7 +11,7 @@ export interface PolicyControlDeps {
   cache: ClinicalCache;
   log: FastifyBaseLogger;
   /** Present when Redis is configured: broadcast and persist updates for the other instances. */
-  redis?: { client: Redis; transport: ResilientRedisTransport; sealer: CacheSerializer; prefix: string };
+  redis?: { client: Redis; transport: ResilientRedisTransport; sealer: Sealer; prefix: string };
 }
 
 /**

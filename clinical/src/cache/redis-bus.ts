@@ -1,26 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { BusDriver, CreateBusDriverResult } from "bentocache/types";
 
 type Handler = (payload: unknown) => void | Promise<void>;
 
 /**
- * The Redis transport under bentocache's bus, built for outages:
- * - publishes through the fail-fast client: while Redis is down a publish fails at once and the
- *   bus's retry queue re-sends it on reconnect (a write never hangs on the bus);
+ * The Redis pub/sub transport between instances (cache invalidations, policy and settings
+ * broadcasts), built for outages:
+ * - publishes through the fail-fast client: while Redis is down a publish fails at once (a write
+ *   never hangs on the bus; what it carried is replayed or caught up on reconnect);
  * - subscribes through its own patient connection (offline queue, endless retries, automatic
  *   re-subscription), so a subscription made while Redis is down completes when it returns.
  * `onResubscribed` runs each time the subscriber is back after a drop: messages may have been
  * missed meanwhile, and the caller drops its L1 copies.
- * Channels are namespaced by the deployment's prefix: bentocache names its channel after the
- * store alone, so two deployments (or test suites) sharing a Redis would otherwise hear each other.
+ * Channels are namespaced by the deployment's prefix, so two deployments (or test suites) sharing
+ * a Redis never hear each other.
  */
 export class ResilientRedisTransport {
-  /** This process's id on the bus: its own messages (from any of its stores) never come back to it. */
+  /** This process's id on the bus: its own messages never come back to it. */
   readonly #id: string = randomUUID();
   readonly #subscriber: Redis;
   readonly #handlers = new Map<string, Handler[]>();
-  readonly #observers: Array<(payload: unknown) => void> = [];
   #dropped = false;
 
   constructor(private readonly publisher: Redis, private readonly prefix: string, onResubscribed: () => void) {
@@ -44,23 +43,15 @@ export class ResilientRedisTransport {
         return;
       }
       if (msg.busId === this.#id) return;
-      for (const o of this.#observers) o(msg.payload); // before the handlers: see observe()
-      for (const h of this.#handlers.get(channel) ?? []) void Promise.resolve(h(msg.payload)).catch(() => {});
+      // Called synchronously on arrival (the write barrier relies on it); a failing handler never stops the others.
+      for (const h of this.#handlers.get(channel) ?? []) {
+        try {
+          void Promise.resolve(h(msg.payload)).catch(() => {});
+        } catch {
+          /* ignored: see above */
+        }
+      }
     });
-  }
-
-  /** Sees every message from another instance, synchronously and before bentocache's handlers. */
-  observe(observer: (payload: unknown) => void): void {
-    this.#observers.push(observer);
-  }
-
-  /** Each bentocache store's bus offers its own id; the process keeps one for all of them. */
-  setId(_id: string): this {
-    return this;
-  }
-
-  onReconnect(callback: () => void): void {
-    this.#subscriber.on("ready", callback);
   }
 
   #channel(name: string): string {
@@ -91,12 +82,4 @@ export class ResilientRedisTransport {
   get subscriber(): Redis {
     return this.#subscriber;
   }
-}
-
-/**
- * A bentocache bus driver over ResilientRedisTransport (created once, shared with the caller).
- * Failed publishes are retried when the subscriber reconnects (no polling timer to leak).
- */
-export function resilientRedisBus(transport: ResilientRedisTransport): CreateBusDriverResult {
-  return { options: { retryQueue: { enabled: true, maxSize: 10_000, retryInterval: false } }, factory: () => transport as unknown as BusDriver }; // structurally a Transport; payloads are untyped JSON
 }

@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 export const BARRIER_TIMEOUT_MS = 250;
 
 /**
- * Makes a write's invalidation reach every instance before the write returns. Bentocache's bus
+ * Makes a write's invalidation reach every instance before the write returns. The bus
  * delivers invalidations asynchronously: without this, another instance could answer from its
  * memory tier for the moment its copy of the message is still in flight.
  *

@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { ClinicalCache } from "../cache/clinical-cache";
 import { normalizedQuery } from "../cache/keys";
 import type { ClinicalDb } from "../db/query";
-import { searchset, searchsetJson } from "../fhir/bundle";
+import { searchsetJson } from "../fhir/bundle";
 import { LOINC } from "../fhir/codes";
 import { dateParams, type DateCondition } from "../fhir/date-param";
 import { FHIR_JSON } from "../fhir/operation-outcome";
-import { OBSERVATION_COLUMNS, observationKey, toFhirObservation, type ObservationRow } from "../fhir/observation";
+import { OBSERVATION_COLUMNS, observationKey, type ObservationRow } from "../fhir/observation";
 import { idList, linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
 import { observationJson } from "../fhir/observation-json";
 import { baseUrl } from "../http/base-url";
@@ -76,11 +76,15 @@ async function search(db: ClinicalDb, q: Search): Promise<{ total: number; rows:
   return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
 }
 
+/** A page as each resource's JSON text: the Bundle is written around it without building or serializing resource objects. */
+function jsonPage(found: { total: number; rows: ObservationRow[] }) {
+  return { total: found.total, entries: found.rows.map((r) => ({ resourceType: "Observation", id: `o-${r.id}`, json: observationJson(r) })) };
+}
+
 /**
  * Observation search. Searches within one category are cached per patient and normalized query
- * (vital-signs / laboratory-results); the Bundle (its links hold the request's base URL) is
- * built per request around the cached page. Uncached searches write the Bundle's JSON straight
- * from the rows (the same bytes, without building and serializing the resource objects).
+ * (vital-signs / laboratory-results) as each resource's JSON text; the Bundle (its links hold the
+ * request's base URL) is written per request around the page, cached or not.
  */
 export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
   app.get("/fhir/Observation", async (req, reply) => {
@@ -91,14 +95,10 @@ export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache
     reply.type(FHIR_JSON).header("cache-control", "private, no-store");
     if (dataClass && q.patient && cache.caches(dataClass)) {
       const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
-      const { total, resources } = await cache.read(dataClass, q.patient, variant, async () => {
-        const found = await search(db, q);
-        return { total: found.total, resources: found.rows.map(toFhirObservation) };
-      });
-      return reply.send(searchset(baseUrl(req), "/fhir/Observation", links, page, total, resources));
+      const { total, entries } = await cache.read(dataClass, q.patient, variant, async () => jsonPage(await search(db, q)));
+      return reply.send(searchsetJson(baseUrl(req), "/fhir/Observation", links, page, total, entries));
     }
-    const { total, rows } = await search(db, q);
-    const entries = rows.map((r) => ({ resourceType: "Observation", id: `o-${r.id}`, json: observationJson(r) }));
+    const { total, entries } = jsonPage(await search(db, q));
     return reply.send(searchsetJson(baseUrl(req), "/fhir/Observation", links, page, total, entries));
   });
 };
