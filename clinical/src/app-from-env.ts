@@ -5,7 +5,7 @@ import type { ClinicalDb } from "./db/query";
 import { buildClinicalApp } from "./app";
 import { DEFAULT_ADMISSION_SETTINGS } from "@/core/engines/admission/defaults";
 import { DEFAULT_RATE_LIMIT_SETTINGS } from "@/core/engines/admission/rate-limit";
-import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
+import { CLINICAL_REDIS_OPTIONS } from "./redis-options";
 import { clinicalLogger } from "./http/log-destination";
 import type { AuthConfig } from "./auth/config";
 import { tokenSigningKey } from "./auth/signing-key";
@@ -27,7 +27,7 @@ export function requestLogFile(env: ClinicalEnv): string | null {
 /** The app as the environment configures it: one place for the single process and every cluster worker. */
 export async function clinicalAppFromEnv(env: ClinicalEnv, db: ClinicalDb) {
   const logger = clinicalLogger({ level: env.LOG_LEVEL, requestLogFile: requestLogFile(env) });
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, FAIL_FAST_REDIS_OPTIONS) : null;
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, CLINICAL_REDIS_OPTIONS) : null;
   redis?.on("error", () => {}); // surfaced by /health; must not crash the process
   const app = await buildClinicalApp({
     db, redis, logger, resources: {

@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import pino from "pino";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_CACHE_POLICIES } from "@/core/engines/cache/policy";
-import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
+import { CLINICAL_REDIS_OPTIONS } from "../src/redis-options";
 import { testRedisUrl } from "../../test/support/services";
 import { ClinicalCache } from "../src/cache/clinical-cache";
 import { PolicyState } from "../src/cache/policy-state";
@@ -73,7 +73,7 @@ describe.runIf(hasRedis()).each(["on", "l2-only"] as const)("ClinicalCache over 
   const prefix = newPrefix();
   const clients: Redis[] = [];
   const instance = (key: string, policies = new PolicyState()) => {
-    const redis = new Redis(testRedisUrl()!, FAIL_FAST_REDIS_OPTIONS);
+    const redis = new Redis(testRedisUrl()!, CLINICAL_REDIS_OPTIONS);
     clients.push(redis);
     const tiers = buildCacheTiers({ mode, redis, hexKey: key, prefix, onRecovered: () => {} });
     return { redis, tiers, cache: new ClinicalCache(tiers, policies, silent) };

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { Redis } from "ioredis";
 import { adminHeaders } from "@/core/engines/cache/signature";
-import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
+import { CLINICAL_REDIS_OPTIONS } from "../src/redis-options";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { buildTestClinicalApp } from "./auth-support";
 import type { ResourcesConfig } from "../src/http/resources";
@@ -27,7 +27,7 @@ export const patients = () => [...syntheticPatients(FIXTURE.patients, FIXTURE.se
 /** An app with the cache configured; `redisUrl: null` for no Redis. Close with `close()`. */
 export async function cacheApp(db: ClinicalDb, opts: { redisUrl?: string | null; cache?: CacheConfig; resources?: ResourcesConfig } = {}) {
   const url = opts.redisUrl === undefined ? testRedisUrl() : opts.redisUrl;
-  const redis = url ? new Redis(url, FAIL_FAST_REDIS_OPTIONS) : null;
+  const redis = url ? new Redis(url, CLINICAL_REDIS_OPTIONS) : null;
   redis?.on("error", () => {});
   const log = capturedLogger();
   const app = await buildTestClinicalApp({ db, redis, logger: log.logger, resources: opts.resources ?? { admission: { ...DEFAULT_ADMISSION_SETTINGS, enabled: false }, rateLimit: { ...DEFAULT_RATE_LIMIT_SETTINGS, enabled: false } }, cache: { adminSecret: ADMIN_SECRET, ...opts.cache } });

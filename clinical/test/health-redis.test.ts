@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Redis } from "ioredis";
 import { buildTestClinicalApp } from "./auth-support";
-import { FAIL_FAST_REDIS_OPTIONS } from "@/core/redis/fail-fast";
+import { CLINICAL_REDIS_OPTIONS } from "../src/redis-options";
 import { serviceGate, testRedisUrl } from "../../test/support/services";
 import { capturedLogger, useClinicalDb } from "./support";
 
@@ -13,7 +13,7 @@ describe("health with Redis", () => {
   afterAll(() => clients.forEach((c) => c.disconnect()));
 
   const appWith = async (url: string) => {
-    const redis = new Redis(url, FAIL_FAST_REDIS_OPTIONS);
+    const redis = new Redis(url, CLINICAL_REDIS_OPTIONS);
     redis.on("error", () => {});
     clients.push(redis);
     return buildTestClinicalApp({ db: ctx.db, redis, logger: capturedLogger().logger });

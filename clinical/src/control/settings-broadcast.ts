@@ -1,4 +1,4 @@
-import type { CacheSerializer } from "bentocache/types";
+import type { Sealer } from "../cache/crypto";
 import type { FastifyBaseLogger } from "fastify";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
@@ -12,7 +12,7 @@ export interface SettingsBroadcastRedis {
   client: Redis;
   transport: ResilientRedisTransport;
   /** Seals with the cache key (AES-256-GCM): only holders of VIGIL_CACHE_KEY can forge an update. */
-  sealer: CacheSerializer;
+  sealer: Sealer;
   prefix: string;
 }
 
