@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CACHE_POLICIES } from "@/core/engines/cache/policy";
+import { etagOf } from "../src/http/etag";
 import { loadHospital } from "../src/seed/load-hospital";
 import { admin, cacheApp, dropPrefix, hasRedis, metric, newCacheKey, newPrefix, patients, sleep } from "./cache-support";
 import { FIXTURE } from "./fixture";
@@ -123,6 +124,23 @@ describe.runIf(run)("cache behaviour (L1 + L2 + bus)", () => {
     expect(await metric(l2only.app, "clinical_cache_hits_total", hits("l2", "patient-demographics"))).toBe(2);
     expect(await metric(l2only.app, "clinical_cache_hits_total", hits("l1", "patient-demographics"))).toBe(0);
     await l2only.close();
+  });
+
+  it("a cached search sends bytes built for its own query: the same page under differently ordered parameters keeps its links, and the ETag is the bytes' own", async () => {
+    const base = `/fhir/Observation?patient=${p2!.id}&category=vital-signs&_count=5`;
+    const [ge, le] = ["date=ge2000-01-01", "date=le2100-01-01"];
+    const first = await t.app.inject({ method: "GET", url: `${base}&${ge}&${le}` });
+    const again = await t.app.inject({ method: "GET", url: `${base}&${ge}&${le}` });
+    const swapped = await t.app.inject({ method: "GET", url: `${base}&${le}&${ge}` });
+    for (const r of [first, again, swapped]) {
+      expect(r.statusCode).toBe(200);
+      expect(r.headers.etag).toBe(etagOf(r.body));
+    }
+    expect(again.body).toBe(first.body);
+    const self = (r: typeof first) => (r.json().link as { relation: string; url: string }[]).find((l) => l.relation === "self")!.url;
+    expect(self(first).indexOf("ge2000")).toBeLessThan(self(first).indexOf("le2100"));
+    expect(self(swapped).indexOf("le2100")).toBeLessThan(self(swapped).indexOf("ge2000"));
+    expect(swapped.json().entry).toEqual(first.json().entry); // the same cached page
   });
 
   it("an admin invalidation makes the next read a miss", async () => {

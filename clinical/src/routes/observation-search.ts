@@ -11,6 +11,7 @@ import { OBSERVATION_COLUMNS, observationKey, type ObservationRow } from "../fhi
 import { idList, linkParams, paging, parseSearch, patientReference } from "../fhir/search-params";
 import { observationJson } from "../fhir/observation-json";
 import { baseUrl } from "../http/base-url";
+import { etagOf } from "../http/etag";
 import { pageSql } from "../db/page-sql";
 
 const schema = z.object({
@@ -76,6 +77,13 @@ async function search(db: ClinicalDb, q: Search): Promise<{ total: number; rows:
   return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
 }
 
+/**
+ * The Bundle last written around a cached page (the same object on every memory hit), with its
+ * ETag: a repeated read with the same base URL and links sends the same bytes without
+ * rebuilding or hashing them. Held weakly: it goes when the page leaves the cache.
+ */
+const BODIES = new WeakMap<object, { base: string; links: string; body: string; etag: string }>();
+
 /** A page as each resource's JSON text: the Bundle is written around it without building or serializing resource objects. */
 function jsonPage(found: { total: number; rows: ObservationRow[] }) {
   return { total: found.total, entries: found.rows.map((r) => ({ resourceType: "Observation", id: `o-${r.id}`, json: observationJson(r) })) };
@@ -95,8 +103,15 @@ export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache
     reply.type(FHIR_JSON).header("cache-control", "private, no-store");
     if (dataClass && q.patient && cache.caches(dataClass)) {
       const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
-      const { total, entries } = await cache.read(dataClass, q.patient, variant, async () => jsonPage(await search(db, q)));
-      return reply.send(searchsetJson(baseUrl(req), "/fhir/Observation", links, page, total, entries));
+      const cached = await cache.read(dataClass, q.patient, variant, async () => jsonPage(await search(db, q)));
+      const base = baseUrl(req);
+      const linkText = links.toString();
+      let sent = BODIES.get(cached);
+      if (sent?.base !== base || sent.links !== linkText) {
+        const body = searchsetJson(base, "/fhir/Observation", links, page, cached.total, cached.entries);
+        BODIES.set(cached, (sent = { base, links: linkText, body, etag: etagOf(body) }));
+      }
+      return reply.header("etag", sent.etag).send(sent.body);
     }
     const { total, entries } = jsonPage(await search(db, q));
     return reply.send(searchsetJson(baseUrl(req), "/fhir/Observation", links, page, total, entries));
