@@ -37,9 +37,10 @@ describe("admission control by criticality", () => {
     expect(await metric(t.app, "clinical_admission_rejected_total", { class: "patient-data", reason: "concurrency" })).toBe(13);
   });
 
-  it("exports limit, guaranteed share and in-flight per class; health and metrics are exempt", async () => {
+  it("exports the adaptive limit, and limit, guaranteed share and in-flight per class; health and metrics are exempt", async () => {
     expect(await metric(t.app, "clinical_admission_limit", { class: "patient-data" })).toBe(10);
     expect(await metric(t.app, "clinical_admission_limit", { class: "ai-inference" })).toBe(7);
+    expect(await metric(t.app, "clinical_admission_adaptive_limit")).toBe(10); // the shared limit the class limits are fractions of
     expect(await metric(t.app, "clinical_admission_guaranteed", { class: "clinical-data" })).toBe(3);
     expect(await metric(t.app, "clinical_admission_inflight", { class: "patient-data" })).toBe(0);
     expect(await metric(t.app, "clinical_admission_enabled")).toBe(1);

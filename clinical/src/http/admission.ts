@@ -18,7 +18,7 @@ export function admissionControl(app: FastifyInstance, admission: AdmissionContr
   app.addHook("onRequest", (req, reply, done) => {
     const cls = priorityOf(routeTemplate(req));
     if (cls === "system") return done();
-    const ticket = admission.tryAcquire(cls, performance.now());
+    const ticket = admission.tryAcquire(cls, performance.now(), routeTemplate(req));
     if (!ticket) {
       metrics.rejected.inc({ class: cls, reason: "concurrency" });
       reply.header("retry-after", OVERLOAD_RETRY_AFTER_S);

@@ -20,6 +20,22 @@ export function createAdmissionMetrics(registry: Registry, controller: Admission
         for (const c of LIMITED_CLASSES) this.set({ class: c }, ceilingSlots(c, limit, controller.settings));
       },
     }),
+    adaptiveLimit: new Gauge({
+      name: "clinical_admission_adaptive_limit",
+      help: "The adaptive concurrency limit the non-emergency classes share (each class's limit is a fraction of it), without the pin of a minimum-RTT probe: what the limiter has learned.",
+      registers: [registry],
+      collect() {
+        this.set(snap().steadyLimit);
+      },
+    }),
+    probing: new Gauge({
+      name: "clinical_admission_probing",
+      help: "1 while a minimum-RTT probe pins the limit to the probe concurrency, else 0.",
+      registers: [registry],
+      collect() {
+        this.set(snap().probing ? 1 : 0);
+      },
+    }),
     guaranteed: new Gauge({
       name: "clinical_admission_guaranteed",
       help: "Requests in flight guaranteed to a class under the current adaptive limit (its share).",
@@ -42,7 +58,7 @@ export function createAdmissionMetrics(registry: Registry, controller: Admission
     }),
     minRtt: new Gauge({
       name: "clinical_admission_min_rtt_seconds",
-      help: "Minimum round-trip time last measured by the adaptive limiter's probe (NaN before the first).",
+      help: "Median latency of the adaptive limiter's last minimum-RTT probe over all routes (NaN before the first); each route is compared with its own baseline.",
       registers: [registry],
       collect() {
         this.set(snap().minRttMs / 1000);

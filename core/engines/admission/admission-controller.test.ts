@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AdmissionController, type Ticket } from "./admission-controller";
-import { DEFAULT_ADMISSION_SETTINGS } from "./defaults";
+import { DEFAULT_ADMISSION_SETTINGS, PROBE_SAMPLES } from "./defaults";
 
 const settings = { ...DEFAULT_ADMISSION_SETTINGS, initialLimit: 20, minRttIntervalS: 3600 };
 
 /** A controller whose first probe is over (minRtt 10 ms), back at its initial limit of 20. */
 function warmed(s = settings) {
   const c = new AdmissionController(s, 0, () => 0.5);
-  for (let i = 0; i < 25; i++) c.release(c.tryAcquire("patient-data", i)!, i + 10, true);
+  for (let i = 0; i < PROBE_SAMPLES; i++) c.release(c.tryAcquire("patient-data", i)!, i + 10, true);
   expect(c.snapshot()).toMatchObject({ limit: 20, probing: false, minRttMs: 10 });
   return c;
 }

@@ -6,6 +6,8 @@ import type { AdmissionSettings } from "./settings";
 export interface Ticket {
   readonly cls: AdmissionClass;
   readonly startMs: number;
+  /** The route template: its latency is compared with that route's baseline. */
+  readonly route: string;
   /** Admitted at or below the probe concurrency: its latency may re-measure the minimum RTT. */
   readonly low: boolean;
 }
@@ -26,17 +28,17 @@ export class AdmissionController {
     this.#limit = new GradientLimit(current, now, random);
   }
 
-  /** A ticket to pass to `release`, or null when the request must be rejected. */
-  tryAcquire(cls: AdmissionClass, now: number): Ticket | null {
+  /** A ticket to pass to `release`, or null when the request must be rejected. `route` names the kind of work (default: one kind). */
+  tryAcquire(cls: AdmissionClass, now: number, route = ""): Ticket | null {
     if (!isLimited(cls)) {
       this.#inFlight[cls]++;
-      return { cls, startMs: now, low: false };
+      return { cls, startMs: now, route, low: false };
     }
     this.#limit.tick(now);
     if (this.current.enabled && !admits(cls, this.#limit.limit, this.#inFlight[cls], this.#total, this.current) && !this.#keepsShareWhileProbing(cls)) return null;
     this.#inFlight[cls]++;
     this.#total++;
-    return { cls, startMs: now, low: this.#total <= this.current.probeConcurrency };
+    return { cls, startMs: now, route, low: this.#total <= this.current.probeConcurrency };
   }
 
   /**
@@ -55,7 +57,12 @@ export class AdmissionController {
     this.#inFlight[ticket.cls]--;
     if (!isLimited(ticket.cls)) return;
     this.#total--;
-    if (ok) this.#limit.sample(now - ticket.startMs, now, ticket.low);
+    if (ok) this.#limit.sample(now - ticket.startMs, now, ticket.low, ticket.route);
+  }
+
+  /** The adaptive limit without a probe's pin: what the limiter has learned, and what settles. */
+  get steadyLimit(): number {
+    return this.#limit.steadyLimit;
   }
 
   get settings(): AdmissionSettings {
@@ -72,6 +79,7 @@ export class AdmissionController {
     return {
       enabled: this.current.enabled,
       limit,
+      steadyLimit: this.#limit.steadyLimit,
       minRttMs: this.#limit.minRttMs,
       probing: this.#limit.probing,
       inFlight: { ...this.#inFlight },

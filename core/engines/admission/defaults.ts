@@ -5,8 +5,8 @@ import type { AdmissionSettings } from "./settings";
  * - minLimit 4 requests: below this a Node process cannot overlap a database round trip with work.
  * - maxLimit 512 requests: twice the old fixed 256; beyond it queues only add latency.
  * - initialLimit 64 requests: a cautious start that the first windows grow or shrink within a second.
- * - sampleWindowMs 100 ms: Envoy's concurrency_update_interval; 10 updates a second settle a capacity
- *   drop (the limit can halve per window) well within the 10 s goal.
+ * - sampleWindowMs 100 ms: Envoy's concurrency_update_interval; 10 smoothed updates a second settle a
+ *   capacity drop well within the 10 s goal.
  * - rttBuffer 0.5 (+50 %): Envoy's default is 25 %; this machine's scheduler noise (2 shared cores)
  *   needs more room before it reads noise as congestion.
  * - minRttIntervalS 5 s: Envoy re-measures every 60 s; 5 s so a lasting capacity drop (a CPU hog)
@@ -29,10 +29,38 @@ export const DEFAULT_ADMISSION_SETTINGS: AdmissionSettings = {
   borrowCeilingPct: { "patient-data": 100, "clinical-data": 85, "ai-inference": 70 },
 };
 
-/** Latency percentile of a sample window that drives the gradient (Envoy's sample_aggregate_percentile). */
-export const SAMPLE_PERCENTILE = 0.9;
-/** Samples a minimum-RTT probe needs (Envoy's request_count is 50; fewer keeps probes short). */
-export const PROBE_SAMPLES = 25;
+/**
+ * Percentile of a window's latency ratios (each sample over its route's baseline) that drives the
+ * gradient, and of a probe's samples that sets a route's baseline: the median for both, as
+ * Envoy aggregates minRTT and sampleRTT with the same percentile. Comparing a window's p90
+ * with a probe's median (before 2026-12-03) let the spread of latencies alone, with no queue at
+ * all, use up the rttBuffer, and held the limit at its floor.
+ */
+export const SAMPLE_PERCENTILE = 0.5;
+/** A window updates the limit only with at least this many samples (Netflix's windowed limiter uses 10); a quiet window runs on. */
+export const MIN_WINDOW_SAMPLES = 10;
+/**
+ * Fraction of the way the limit moves toward each window's new value (Netflix Gradient2 smooths
+ * with 0.2). One window's median under a shared scheduler is noisy; unsmoothed, ten updates a
+ * second that may each halve or double the limit never hold still (in the simulated traces 0.2
+ * still left ±2 requests of jitter at a limit of 15). At 0.1 a halving takes about 1.4 s
+ * (fourteen windows), well inside the 10 s settle goal.
+ */
+export const LIMIT_SMOOTHING = 0.1;
+/** Samples a minimum-RTT probe needs (Envoy's request_count): enough that each route of a mixed load gets several. */
+export const PROBE_SAMPLES = 50;
+/** A route's baseline is re-measured from its own probe samples only with at least this many; with fewer it follows the other routes' drift. */
+export const PROBE_ROUTE_MIN_SAMPLES = 3;
+/**
+ * A pinned probe re-measures the baselines only when its samples' median ratio to them is off by
+ * more than this fraction (else it keeps them): about twice the spread of probes of an unchanged
+ * service in the simulated traces (simulated-service.test-support.ts: within ±8 %). Taking every
+ * probe's noise as new baselines moved the limit's equilibrium with it every five seconds, and in
+ * those traces the limit never settled within ±10 %; a wider deadband (0.3) missed the smaller
+ * slow-down a CPU hog causes at low concurrency (+15-40 %) until a second probe. Tuned on the
+ * simulation, not on the service.
+ */
+export const PROBE_DEADBAND = 0.15;
 /** A probe ends after this long even with fewer samples (ms), so a quiet service is not pinned low. */
 export const PROBE_MAX_MS = 250;
 /** After the unpinned cold-start measurement, the first pinned probe comes this soon (ms) to correct its overestimate. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ADMISSION_SETTINGS } from "./defaults";
+import { DEFAULT_ADMISSION_SETTINGS, PROBE_SAMPLES } from "./defaults";
 import { GradientLimit } from "./gradient-limit";
 
 const settings = DEFAULT_ADMISSION_SETTINGS; // min 4, max 512, initial 64, window 100 ms, buffer 0.5, probe 4 every 5 s ±15 %
@@ -8,7 +8,7 @@ const noJitter = () => 0.5; // 1 + 0.15 × (2 × 0.5 − 1) = 1: probes exactly 
 /** A service that runs `k` requests at once at `baseMs`; beyond that they queue (latency grows linearly). */
 const service = (k: number, baseMs: number) => (concurrency: number) => baseMs * Math.max(1, concurrency / k);
 
-/** One sample every 5 ms from a saturating load: `limit` requests always in flight. */
+/** One sample every 5 ms from a saturating load: `limit` requests always in flight. One limit per 100 ms. */
 function drive(g: GradientLimit, from: number, to: number, latency: (c: number) => number): number[] {
   const limits: number[] = [];
   for (let t = from; t < to; t += 5) {
@@ -20,47 +20,78 @@ function drive(g: GradientLimit, from: number, to: number, latency: (c: number) 
   return limits;
 }
 
+/** A GradientLimit whose cold start and first pinned probe are over (at t=1149; the next probe at 6149), with these route baselines (ms). */
+function measured(baselines: Record<string, number>) {
+  const g = new GradientLimit(settings, 0, noJitter);
+  const routes = Object.entries(baselines);
+  g.tick(0);
+  const route = (i: number) => routes[i % routes.length]!;
+  for (let i = 0; i < PROBE_SAMPLES; i++) g.sample(route(i)[1] * 3, i, false, route(i)[0]); // cold: a burst, 3× slower
+  g.tick(1100); // the first pinned probe, 1 s after the cold start ended (t=49); it ends at t=1149
+  for (let i = 0; i < PROBE_SAMPLES; i++) g.sample(route(i)[1], 1100 + i, true, route(i)[0]);
+  expect(g.probing).toBe(false);
+  for (const [route, ms] of routes) expect(g.baselineMs(route)).toBe(ms);
+  return g;
+}
+
 describe("GradientLimit", () => {
-  it("learns the minimum RTT at cold start without pinning (the fastest first sample), then pins later probes", () => {
+  it("learns each route's baseline at cold start without pinning (its fastest first sample), then pins later probes", () => {
     const g = new GradientLimit(settings, 0, noJitter);
     g.tick(0);
     expect(g.probing).toBe(true);
     expect(g.limit).toBe(64); // a cold burst is admitted up to the initial limit, not 4
-    for (let i = 0; i < 24; i++) g.sample(30 + (i % 3), i, false); // a burst: no low-concurrency samples
-    g.sample(25, 24, false);
+    for (let i = 0; i < PROBE_SAMPLES - 1; i++) g.sample(30 + (i % 3), i, false, i % 2 ? "read" : "search"); // a burst: no low-concurrency samples
+    g.sample(25, 49, false, "read");
     expect(g.probing).toBe(false);
+    expect(g.baselineMs("read")).toBe(25);
+    expect(g.baselineMs("search")).toBe(30);
     expect(g.minRttMs).toBe(25);
     expect(g.limit).toBe(64);
-    g.tick(24 + 999);
+    g.tick(49 + 999);
     expect(g.probing).toBe(false);
-    g.tick(24 + 1000); // the first pinned probe comes 1 s after the cold start
+    g.tick(49 + 1000); // the first pinned probe comes 1 s after the cold start
     expect(g.probing).toBe(true);
     expect(g.limit).toBe(4);
-    expect(g.steadyLimit).toBeGreaterThanOrEqual(4);
-    for (let i = 0; i < 24; i++) g.sample(10 + (i % 3), 1030 + i, true); // median of 8×10, 8×11, 8×12 = 11
-    g.sample(90, 1060, false); // admitted above the probe concurrency: not a minimum-RTT sample
+    expect(g.steadyLimit).toBe(64);
+    for (let i = 0; i < PROBE_SAMPLES - 1; i++) g.sample(i % 2 ? 10 + (i % 3) : 40, 1060 + i, true, i % 2 ? "read" : "search");
+    g.sample(90, 1110, false, "read"); // admitted above the probe concurrency: not a baseline sample
     expect(g.probing).toBe(true);
-    g.sample(10, 1061, true);
+    g.sample(40, 1111, true, "search");
     expect(g.probing).toBe(false);
-    expect(g.minRttMs).toBe(11);
+    expect(g.baselineMs("read")).toBe(11); // median of the read samples 10, 11, 12, …
+    expect(g.baselineMs("search")).toBe(40);
   });
 
-  it("applies gradient = minRtt × 1.5 / p90, clamped to [0.5, 2], plus √ headroom (hand-computed)", () => {
-    const g = new GradientLimit(settings, 0, noJitter);
-    g.tick(0);
-    for (let i = 0; i < 25; i++) g.sample(10, i, true); // minRtt 10, probe ends at t=24
-    for (let t = 30; t <= 130; t += 10) g.sample(10, t, false); // window 24..130: // p90 10 → gradient 1.5 → 96 + √96 = 105.8
-    expect(g.limit).toBe(106);
-    for (let t = 140; t <= 240; t += 10) g.sample(100, t, false); // p90 100 → gradient 0.15 → clamped 0.5 → 53 + √53 = 60.3
-    expect(g.limit).toBe(60);
+  it("moves 10 % of the way to limit × gradient + √, with gradient = 1.5 / median ratio clamped to [0.5, 2] (hand-computed)", () => {
+    const g = measured({ "": 10 });
+    for (let t = 1200; t <= 1290; t += 10) g.sample(10, t, false); // ratio 1 → gradient 1.5 → target 96 + √96 = 105.8 → 64 + 4.18 = 68.2
+    expect(g.limit).toBe(68);
+    for (let t = 1300; t <= 1390; t += 10) g.sample(100, t, false); // ratio 10 → 0.15 → clamped 0.5 → 34.1 + √34.1 = 39.9 → 68.18 − 2.83 = 65.4
+    expect(g.limit).toBe(65);
+  });
+
+  it("compares each route with its own baseline: a mix of fast reads and slow searches at their usual latency grows the limit", () => {
+    // One minimum RTT for every route (before 2026-12-03) took a 2 ms read as the minimum and read
+    // the 20 ms search as a tenfold queue: the limit fell to its floor on a service with no queue at all.
+    const g = measured({ read: 2, search: 20 });
+    for (let t = 1200; t < 2200; t += 5) g.sample(t % 10 ? 2 : 20, t, false, t % 10 ? "read" : "search");
+    const grown = g.limit;
+    expect(grown).toBeGreaterThan(64);
+    for (let t = 2200; t < 3200; t += 5) g.sample(t % 10 ? 4 : 40, t, false, t % 10 ? "read" : "search"); // both twice as slow: a queue
+    expect(g.limit).toBeLessThan(grown);
+  });
+
+  it("leaves samples of a route without a baseline out of the window", () => {
+    const g = measured({ read: 2 });
+    for (let t = 1200; t < 2200; t += 5) g.sample(500, t, false, "never-probed");
+    expect(g.limit).toBe(64);
   });
 
   it("converges on a saturated service to the hand-computed equilibrium L = 30 + √30 ≈ 35", () => {
     // k=20, base 10 ms: gradient = 15 / (10 × L/20) = 30/L, so L = 30 + √30 = 35.5 at equilibrium.
     const g = new GradientLimit(settings, 0, noJitter);
-    const limits = drive(g, 0, 4000, service(20, 10));
-    const tail = limits.slice(-10);
-    for (const l of tail) expect(l).toBeGreaterThanOrEqual(33), expect(l).toBeLessThanOrEqual(38);
+    const limits = drive(g, 0, 6000, service(20, 10)); // the probe at 6.3 s is not reached
+    for (const l of limits.slice(-10)) expect(l).toBeGreaterThanOrEqual(34), expect(l).toBeLessThanOrEqual(37);
   });
 
   it("settles within 10 s after capacity halves (k 20→10, base 10→20 ms): L = 15 + √15 ≈ 19 after the next probe", () => {
@@ -70,16 +101,33 @@ describe("GradientLimit", () => {
     const settledAt = after.findIndex((_, i) => after.slice(i).every((l) => l >= 17 && l <= 21));
     expect(settledAt).toBeGreaterThanOrEqual(0);
     expect(settledAt * 100).toBeLessThan(10_000);
-    expect(g.minRttMs).toBe(20); // re-measured by the probe
+    expect(g.baselineMs("")).toBe(20); // re-measured by the probe: 20 ms is twice the old baseline, beyond the deadband
+  });
+
+  it("keeps the baselines when a probe measures within ±15 % of them, and re-measures beyond", () => {
+    const g = measured({ read: 10, search: 40 });
+    const probe = (at: number, factor: number, searchSamples = PROBE_SAMPLES / 2) => {
+      g.tick(at);
+      expect(g.probing).toBe(true);
+      for (let i = 0; i < PROBE_SAMPLES; i++) {
+        const search = i < searchSamples;
+        g.sample((search ? 40 : 10) * factor, at + i, true, search ? "search" : "read");
+      }
+      expect(g.probing).toBe(false);
+    };
+    probe(6200, 1.12); // noise: kept
+    expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([10, 40]);
+    probe(11_300, 2, 2); // a capacity drop: re-measured; "search" has too few samples of its own, so it is scaled by the median ratio
+    expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([20, 80]);
   });
 
   it("grows back when capacity returns, and never leaves [minLimit, maxLimit]", () => {
-    const g = new GradientLimit({ ...settings, maxLimit: 50 }, 0, noJitter);
+    const g = new GradientLimit({ ...settings, maxLimit: 50, minRttIntervalS: 3600 }, 0, noJitter); // no probe after the first
     const fast = drive(g, 0, 3000, () => 5); // latency flat: gradient 1.5 every window → capped at 50
     expect(fast.at(-1)).toBe(50);
-    const slow = drive(g, 3000, 6000, () => 1000); // hopeless: shrinks to the floor
-    expect(slow.filter((l) => l !== 4).every((l) => l >= 4)).toBe(true);
-    expect(Math.min(...slow)).toBe(4);
+    const slow = drive(g, 3000, 12_000, () => 1000); // 200× the baseline: shrinks to the floor
+    expect(slow.every((l) => l >= 4 && l <= 50)).toBe(true);
+    expect(slow.at(-1)).toBe(4);
   });
 
   it("ends a probe after 250 ms with too few samples and re-probes after the jittered interval", () => {
@@ -101,5 +149,13 @@ describe("GradientLimit", () => {
     expect(g.probing).toBe(false);
     g.tick(1500 + 5750);
     expect(g.probing).toBe(true);
+  });
+
+  it("waits for at least 10 samples before a window updates the limit", () => {
+    const g = measured({ "": 10 });
+    for (let t = 1200; t <= 2000; t += 100) g.sample(10, t, false); // 9 samples over 800 ms: no update yet
+    expect(g.limit).toBe(64);
+    g.sample(10, 2050, false);
+    expect(g.limit).toBe(68);
   });
 });

@@ -1,29 +1,46 @@
-import { COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, PROBE_JITTER, PROBE_MAX_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE } from "./defaults";
+import {
+  COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, LIMIT_SMOOTHING, MIN_WINDOW_SAMPLES, PROBE_JITTER, PROBE_MAX_MS, PROBE_ROUTE_MIN_SAMPLES, PROBE_DEADBAND, PROBE_SAMPLES, SAMPLE_PERCENTILE,
+} from "./defaults";
 import { percentile } from "./percentile";
 import type { AdmissionSettings } from "./settings";
 
 export type LimitSettings = Pick<AdmissionSettings, "minLimit" | "maxLimit" | "initialLimit" | "sampleWindowMs" | "rttBuffer" | "minRttIntervalS" | "probeConcurrency">;
 
 /**
- * Envoy's adaptive concurrency "gradient controller", pure (time and randomness are passed in):
- * - every `sampleWindowMs` the window's p90 latency gives
- *   gradient = clamp(minRtt × (1 + rttBuffer) / sampleRtt, 0.5, 2) and
- *   limit = clamp(limit × gradient + √(limit × gradient), minLimit, maxLimit);
+ * Envoy's adaptive concurrency "gradient controller", pure (time and randomness are passed in),
+ * with each latency compared against the minimum RTT of its own route:
+ * - a sample's ratio is its latency over its route's baseline (the route's median latency in
+ *   the last probe). A patient read and a census differ tenfold in latency with no queue at
+ *   all; one minimum RTT for every route read that difference as congestion whenever the
+ *   window's mix was slower than the probe's (the probe sheds the slow classes first).
+ * - every `sampleWindowMs` (and at least MIN_WINDOW_SAMPLES samples) the window's median
+ *   ratio gives gradient = clamp((1 + rttBuffer) / ratio, 0.5, 2), and the limit moves
+ *   LIMIT_SMOOTHING of the way to limit × gradient + √(limit × gradient), within
+ *   [minLimit, maxLimit]. Under sustained overload the ratio rises with the limit (a queue
+ *   forms), so the limit settles where queueing adds about rttBuffer to the baseline.
  * - every `minRttIntervalS` (± jitter) the limit is pinned to `probeConcurrency` until
- *   PROBE_SAMPLES low-concurrency samples (or PROBE_MAX_MS) re-measure minRtt (their median),
- *   then the previous limit returns.
+ *   PROBE_SAMPLES low-concurrency samples (or PROBE_MAX_MS) re-measure the baselines, then the
+ *   previous limit returns. A lasting capacity drop (a CPU hog) moves the baselines up with it;
+ *   a probe within PROBE_DEADBAND of the baselines keeps them, so the noise of one probe does
+ *   not move the limit's equilibrium every few seconds. Routes with fewer than
+ *   PROBE_ROUTE_MIN_SAMPLES samples in a re-measuring probe follow the others' drift.
  * - the first measurement (cold start) is not pinned: a burst of users arriving at a service
  *   that has just started must not be refused while it learns. The limit stays at
- *   `initialLimit` and minRtt is the fastest of the first samples at any concurrency (an
+ *   `initialLimit` and each route's baseline is its fastest first sample at any concurrency (an
  *   overestimate under a burst, the safe direction: it admits more); the first pinned probe,
  *   COLD_REPROBE_MS later, corrects it.
+ * Samples of a route with no baseline yet are left out of the window until a probe measures it.
  */
 export class GradientLimit {
+  /** Unrounded, so smoothing can move it by less than one request per window. */
   #limit: number;
   #minRttMs = Number.NaN;
+  readonly #baselines = new Map<string, number>();
+  /** A pinned probe has measured the baselines (the cold start's are overestimates). */
+  #shaped = false;
   #window: number[] = [];
   #windowStart: number;
-  #probe: { start: number; samples: number[]; saved: number; cold: boolean } | null = null;
+  #probe: { start: number; samples: { route: string; rttMs: number }[]; saved: number; cold: boolean } | null = null;
   #nextProbeAt: number;
 
   constructor(private settings: LimitSettings, now: number, private readonly random: () => number = Math.random) {
@@ -34,14 +51,19 @@ export class GradientLimit {
 
   /** The limit in force now (the probe's concurrency while a pinned probe runs). */
   get limit(): number {
-    return this.#probe && !this.#probe.cold ? this.settings.probeConcurrency : this.#limit;
+    return this.#probe && !this.#probe.cold ? this.settings.probeConcurrency : this.steadyLimit;
   }
   /** The adaptive limit itself, unchanged while a probe pins admission lower. */
   get steadyLimit(): number {
-    return this.#limit;
+    return Math.round(this.#limit);
   }
+  /** The median latency of the last probe over all its routes (at cold start the fastest sample): shown, not used. */
   get minRttMs(): number {
     return this.#minRttMs;
+  }
+  /** The baseline latency of `route` (ms), or NaN before a probe has measured it. */
+  baselineMs(route: string): number {
+    return this.#baselines.get(route) ?? Number.NaN;
   }
   get probing(): boolean {
     return this.#probe !== null;
@@ -55,34 +77,54 @@ export class GradientLimit {
 
   /** Call before admitting: starts a due probe or ends an overdue one. */
   tick(now: number): void {
-    if (!this.#probe && now >= this.#nextProbeAt) this.#probe = { start: now, samples: [], saved: this.#limit, cold: !(this.#minRttMs > 0) };
+    if (!this.#probe && now >= this.#nextProbeAt) this.#probe = { start: now, samples: [], saved: this.#limit, cold: this.#baselines.size === 0 };
     else if (this.#probe && now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
   }
 
-  /** A successful request's latency; `lowConcurrency` when it was admitted at or below the probe concurrency. */
-  sample(rttMs: number, now: number, lowConcurrency: boolean): void {
+  /**
+   * A successful request's latency; `lowConcurrency` when it was admitted at or below the probe
+   * concurrency; `route` names the kind of work (the route template), whose baseline it is compared with.
+   */
+  sample(rttMs: number, now: number, lowConcurrency: boolean, route = ""): void {
     if (this.#probe) {
-      if ((lowConcurrency || this.#probe.cold) && now >= this.#probe.start) this.#probe.samples.push(rttMs);
+      if ((lowConcurrency || this.#probe.cold) && now >= this.#probe.start) this.#probe.samples.push({ route, rttMs });
       if (this.#probe.samples.length >= PROBE_SAMPLES || now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
       return;
     }
-    this.#window.push(rttMs);
-    if (now - this.#windowStart >= this.settings.sampleWindowMs) this.#update(now);
+    const baseline = this.#baselines.get(route);
+    if (baseline !== undefined) this.#window.push(rttMs / baseline);
+    if (now - this.#windowStart >= this.settings.sampleWindowMs && this.#window.length >= MIN_WINDOW_SAMPLES) this.#update(now);
   }
 
   #update(now: number): void {
-    const sampleRtt = percentile(this.#window, SAMPLE_PERCENTILE);
+    const ratio = percentile(this.#window, SAMPLE_PERCENTILE);
     this.#window = [];
     this.#windowStart = now;
-    if (!(this.#minRttMs > 0) || !(sampleRtt > 0)) return;
-    const gradient = clamp((this.#minRttMs * (1 + this.settings.rttBuffer)) / sampleRtt, GRADIENT_MIN, GRADIENT_MAX);
+    if (!(ratio > 0)) return;
+    const gradient = clamp((1 + this.settings.rttBuffer) / ratio, GRADIENT_MIN, GRADIENT_MAX);
     const scaled = this.#limit * gradient;
-    this.#limit = clamp(Math.round(scaled + Math.sqrt(scaled)), this.settings.minLimit, this.settings.maxLimit);
+    const target = scaled + Math.sqrt(scaled);
+    this.#limit = clamp(this.#limit + LIMIT_SMOOTHING * (target - this.#limit), this.settings.minLimit, this.settings.maxLimit);
   }
 
   #finishProbe(now: number): void {
     const probe = this.#probe!;
-    if (probe.samples.length > 0) this.#minRttMs = probe.cold ? Math.min(...probe.samples) : percentile(probe.samples, 0.5);
+    const aggregate = (values: number[]) => (probe.cold ? Math.min(...values) : percentile(values, SAMPLE_PERCENTILE));
+    if (probe.samples.length > 0) this.#minRttMs = aggregate(probe.samples.map((s) => s.rttMs));
+    const byRoute = groupByRoute(probe.samples);
+    // How far this probe's samples are from the baselines they would replace (median ratio).
+    const known = probe.samples.filter((s) => this.#baselines.has(s.route));
+    const drift = percentile(known.map((s) => s.rttMs / this.#baselines.get(s.route)!), SAMPLE_PERCENTILE);
+    const remeasure = probe.cold || !this.#shaped || (known.length >= PROBE_ROUTE_MIN_SAMPLES && Math.abs(drift - 1) > PROBE_DEADBAND);
+    if (remeasure && !probe.cold && drift > 0) {
+      // Routes with too few samples of their own follow the others' drift.
+      for (const [route, ms] of this.#baselines) if ((byRoute.get(route)?.length ?? 0) < PROBE_ROUTE_MIN_SAMPLES) this.#baselines.set(route, ms * drift);
+    }
+    for (const [route, values] of byRoute) {
+      const own = probe.cold || values.length >= PROBE_ROUTE_MIN_SAMPLES;
+      if (!this.#baselines.has(route) || (remeasure && own)) this.#baselines.set(route, aggregate(values));
+    }
+    if (remeasure && !probe.cold && probe.samples.length > 0) this.#shaped = true;
     this.#limit = probe.saved;
     this.#probe = null;
     this.#window = [];
@@ -91,6 +133,16 @@ export class GradientLimit {
     const intervalMs = this.settings.minRttIntervalS * 1000 * jitter;
     this.#nextProbeAt = now + (probe.cold ? Math.min(intervalMs, COLD_REPROBE_MS) : intervalMs);
   }
+}
+
+function groupByRoute(samples: { route: string; rttMs: number }[]): Map<string, number[]> {
+  const byRoute = new Map<string, number[]>();
+  for (const s of samples) {
+    const values = byRoute.get(s.route);
+    if (values) values.push(s.rttMs);
+    else byRoute.set(s.route, [s.rttMs]);
+  }
+  return byRoute;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
