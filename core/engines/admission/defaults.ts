@@ -59,7 +59,8 @@ export const PROBE_ROUTE_MIN_SAMPLES = 3;
  * those traces the limit never settled within ±10 %; a wider deadband (0.3) missed the smaller
  * slow-down a CPU hog causes at low concurrency (+15-40 %) until a second probe. Tuned on the
  * simulation, not on the service: in bench:overload (2026-12-03 18:32 UTC) the service's probes
- * disagreed by up to 3× (pooled medians 2.5-9.4 ms), far beyond it, and the limit followed them.
+ * were up to 3.3× apart from one to the next (medians from 2.5 to 9.4 ms), far beyond it, and the
+ * limit followed them.
  */
 export const PROBE_DEADBAND = 0.15;
 /** A probe with at least MIN_WINDOW_SAMPLES samples ends after this long (ms), so a quiet service is not pinned low. */
