@@ -42,14 +42,17 @@ export class AdmissionController {
   }
 
   /**
-   * While a pinned minimum-RTT probe runs, patient data (CRITICAL) keeps its guaranteed share of
-   * the steady limit: a clinician's patient read is never refused because the limiter is
-   * measuring. Its requests then count toward the total, so the probe takes samples only when
-   * patient data leaves room; with none, the probe ends after PROBE_MAX_MS with minRtt unchanged.
+   * While a pinned minimum-RTT probe runs, patient data (CRITICAL) keeps up to its guaranteed
+   * share of the steady limit, but no more than the probe concurrency, beyond the pin: a patient
+   * read (the fastest route) is refused while the limiter measures only when that many are
+   * already in flight. Its whole share (before 2026-12-03: half of a limit of 512) kept the
+   * service from ever draining to the probe concurrency under overload, so no probe got a sample
+   * and the baselines learned during the cold start's flood were never corrected.
    */
   #keepsShareWhileProbing(cls: AdmissionClass): boolean {
     if (cls !== "patient-data" || !this.#limit.probing) return false;
-    return this.#inFlight[cls] < guaranteedSlots(this.#limit.steadyLimit, this.current)[cls];
+    const kept = Math.min(guaranteedSlots(this.#limit.steadyLimit, this.current)[cls], this.current.probeConcurrency);
+    return this.#inFlight[cls] < kept;
   }
 
   /** `ok`: the request succeeded, so its latency is a sample (errors and timeouts are not). */

@@ -58,11 +58,19 @@ export const PROBE_ROUTE_MIN_SAMPLES = 3;
  * probe's noise as new baselines moved the limit's equilibrium with it every five seconds, and in
  * those traces the limit never settled within ±10 %; a wider deadband (0.3) missed the smaller
  * slow-down a CPU hog causes at low concurrency (+15-40 %) until a second probe. Tuned on the
- * simulation, not on the service.
+ * simulation, not on the service: in bench:overload (2026-12-03 18:32 UTC) the service's probes
+ * were up to 3.3× apart from one to the next (medians from 2.5 to 9.4 ms), far beyond it, and the
+ * limit followed them.
  */
 export const PROBE_DEADBAND = 0.15;
-/** A probe ends after this long even with fewer samples (ms), so a quiet service is not pinned low. */
+/** A probe with at least MIN_WINDOW_SAMPLES samples ends after this long (ms), so a quiet service is not pinned low. */
 export const PROBE_MAX_MS = 250;
+/**
+ * A probe ends after this long with whatever samples it has (ms). Samples count only once the
+ * requests admitted before the pin have drained to the probe concurrency; under overload that
+ * took longer than 250 ms, and probes that ended then had no sample at all.
+ */
+export const PROBE_GIVE_UP_MS = 1000;
 /** After the unpinned cold-start measurement, the first pinned probe comes this soon (ms) to correct its overestimate. */
 export const COLD_REPROBE_MS = 1000;
 /** Fraction of the minimum-RTT interval used as ± jitter, so replicas do not probe in lock step. */

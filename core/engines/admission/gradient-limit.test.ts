@@ -27,7 +27,7 @@ function measured(baselines: Record<string, number>) {
   g.tick(0);
   const route = (i: number) => routes[i % routes.length]!;
   for (let i = 0; i < PROBE_SAMPLES; i++) g.sample(route(i)[1] * 3, i, false, route(i)[0]); // cold: a burst, 3× slower
-  g.tick(1100); // the first pinned probe, 1 s after the cold start ended (t=49); it ends at t=1149
+  g.tick(1050); // the first pinned probe, 1 s after the cold start ended (t=49); it ends at t=1149
   for (let i = 0; i < PROBE_SAMPLES; i++) g.sample(route(i)[1], 1100 + i, true, route(i)[0]);
   expect(g.probing).toBe(false);
   for (const [route, ms] of routes) expect(g.baselineMs(route)).toBe(ms);
@@ -53,10 +53,11 @@ describe("GradientLimit", () => {
     expect(g.probing).toBe(true);
     expect(g.limit).toBe(4);
     expect(g.steadyLimit).toBe(64);
-    for (let i = 0; i < PROBE_SAMPLES - 1; i++) g.sample(i % 2 ? 10 + (i % 3) : 40, 1060 + i, true, i % 2 ? "read" : "search");
-    g.sample(90, 1110, false, "read"); // admitted above the probe concurrency: not a baseline sample
+    for (let i = 0; i < PROBE_SAMPLES - 1; i++) g.sample(i % 2 ? 10 + (i % 3) : 40, 1100 + i, true, i % 2 ? "read" : "search");
+    g.sample(90, 1150, false, "read"); // admitted above the probe concurrency: not a baseline sample
+    g.sample(200, 1151, true, "read"); // admitted at low concurrency before the probe began (t=951): not one either
     expect(g.probing).toBe(true);
-    g.sample(40, 1111, true, "search");
+    g.sample(40, 1152, true, "search");
     expect(g.probing).toBe(false);
     expect(g.baselineMs("read")).toBe(11); // median of the read samples 10, 11, 12, …
     expect(g.baselineMs("search")).toBe(40);
@@ -111,13 +112,13 @@ describe("GradientLimit", () => {
       expect(g.probing).toBe(true);
       for (let i = 0; i < PROBE_SAMPLES; i++) {
         const search = i < searchSamples;
-        g.sample((search ? 40 : 10) * factor, at + i, true, search ? "search" : "read");
+        g.sample((search ? 40 : 10) * factor, at + 100 + i, true, search ? "search" : "read");
       }
       expect(g.probing).toBe(false);
     };
     probe(6200, 1.12); // noise: kept
     expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([10, 40]);
-    probe(11_300, 2, 2); // a capacity drop: re-measured; "search" has too few samples of its own, so it is scaled by the median ratio
+    probe(11_400, 2, 2); // a capacity drop: re-measured; "search" has too few samples of its own, so it is scaled by the median ratio
     expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([20, 80]);
   });
 
@@ -130,24 +131,29 @@ describe("GradientLimit", () => {
     expect(slow.at(-1)).toBe(4);
   });
 
-  it("ends a probe after 250 ms with too few samples and re-probes after the jittered interval", () => {
+  it("ends a probe after 250 ms with 10 samples admitted since it began, or after 1 s with fewer; re-probes after the jittered interval", () => {
     const g = new GradientLimit(settings, 0, () => 1); // jitter +15 %: next probe 5.75 s after the last
     g.tick(0);
     g.sample(8, 10, true);
-    g.tick(250);
+    g.tick(999);
+    expect(g.probing).toBe(true); // one sample: the probe waits up to 1 s
+    g.tick(1000);
     expect(g.probing).toBe(false);
     expect(g.minRttMs).toBe(8);
-    g.tick(1249);
+    g.tick(1999);
     expect(g.probing).toBe(false);
-    g.tick(1250); // the first pinned probe, 1 s after the cold start
+    g.tick(2000); // the first pinned probe, 1 s after the cold start
     expect(g.probing).toBe(true);
-    g.sample(9, 1260, true);
-    g.tick(1500);
+    for (let i = 0; i < 9; i++) g.sample(9, 2010 + i, true);
+    g.sample(500, 2100, true); // admitted at t=1600, before the probe: held up by an overload, not a baseline
+    g.tick(2250);
+    expect(g.probing).toBe(true); // nine samples of its own
+    g.sample(9, 2255, true);
     expect(g.probing).toBe(false);
     expect(g.minRttMs).toBe(9);
-    g.tick(1500 + 5749);
+    g.tick(2255 + 5749);
     expect(g.probing).toBe(false);
-    g.tick(1500 + 5750);
+    g.tick(2255 + 5750);
     expect(g.probing).toBe(true);
   });
 

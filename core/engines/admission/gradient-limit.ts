@@ -1,5 +1,5 @@
 import {
-  COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, LIMIT_SMOOTHING, MIN_WINDOW_SAMPLES, PROBE_JITTER, PROBE_MAX_MS, PROBE_ROUTE_MIN_SAMPLES, PROBE_DEADBAND, PROBE_SAMPLES, SAMPLE_PERCENTILE,
+  COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, LIMIT_SMOOTHING, MIN_WINDOW_SAMPLES, PROBE_JITTER, PROBE_MAX_MS, PROBE_ROUTE_MIN_SAMPLES, PROBE_DEADBAND, PROBE_GIVE_UP_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE,
 } from "./defaults";
 import { percentile } from "./percentile";
 import type { AdmissionSettings } from "./settings";
@@ -19,7 +19,8 @@ export type LimitSettings = Pick<AdmissionSettings, "minLimit" | "maxLimit" | "i
  *   [minLimit, maxLimit]. Under sustained overload the ratio rises with the limit (a queue
  *   forms), so the limit settles where queueing adds about rttBuffer to the baseline.
  * - every `minRttIntervalS` (± jitter) the limit is pinned to `probeConcurrency` until
- *   PROBE_SAMPLES low-concurrency samples (or PROBE_MAX_MS) re-measure the baselines, then the
+ *   PROBE_SAMPLES low-concurrency samples (or PROBE_MAX_MS with at least MIN_WINDOW_SAMPLES, or
+ *   PROBE_GIVE_UP_MS with any) re-measure the baselines, then the
  *   previous limit returns. A lasting capacity drop (a CPU hog) moves the baselines up with it;
  *   a probe within PROBE_DEADBAND of the baselines keeps them, so the noise of one probe does
  *   not move the limit's equilibrium every few seconds. Routes with fewer than
@@ -78,17 +79,26 @@ export class GradientLimit {
   /** Call before admitting: starts a due probe or ends an overdue one. */
   tick(now: number): void {
     if (!this.#probe && now >= this.#nextProbeAt) this.#probe = { start: now, samples: [], saved: this.#limit, cold: this.#baselines.size === 0 };
-    else if (this.#probe && now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
+    else if (this.#probe && this.#probeOver(now)) this.#finishProbe(now);
+  }
+
+  /** After PROBE_MAX_MS with MIN_WINDOW_SAMPLES samples, or PROBE_GIVE_UP_MS with any (a loaded service first drains to the probe concurrency). */
+  #probeOver(now: number): boolean {
+    const elapsed = now - this.#probe!.start;
+    return elapsed >= PROBE_GIVE_UP_MS || (elapsed >= PROBE_MAX_MS && this.#probe!.samples.length >= MIN_WINDOW_SAMPLES);
   }
 
   /**
    * A successful request's latency; `lowConcurrency` when it was admitted at or below the probe
    * concurrency; `route` names the kind of work (the route template), whose baseline it is compared with.
+   * A pinned probe counts only requests admitted after it started: one admitted at low
+   * concurrency seconds earlier and held up behind an overload since (7.4 s in a bench:overload
+   * run) is not a baseline.
    */
   sample(rttMs: number, now: number, lowConcurrency: boolean, route = ""): void {
     if (this.#probe) {
-      if ((lowConcurrency || this.#probe.cold) && now >= this.#probe.start) this.#probe.samples.push({ route, rttMs });
-      if (this.#probe.samples.length >= PROBE_SAMPLES || now - this.#probe.start >= PROBE_MAX_MS) this.#finishProbe(now);
+      if (this.#probe.cold ? now >= this.#probe.start : lowConcurrency && now - rttMs >= this.#probe.start) this.#probe.samples.push({ route, rttMs });
+      if (this.#probe.samples.length >= PROBE_SAMPLES || this.#probeOver(now)) this.#finishProbe(now);
       return;
     }
     const baseline = this.#baselines.get(route);
