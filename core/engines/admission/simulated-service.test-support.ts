@@ -1,4 +1,5 @@
 import type { AdmissionClass } from "./classes";
+import { mulberry32 } from "../random";
 
 /**
  * A simulated clinical service for the admission tests: one processor-sharing CPU (the event
@@ -121,17 +122,6 @@ export function simulate<T extends SimTicket>(controller: SimController<T>, o: S
     if (i % SAMPLE_EVERY_STEPS === 0) result.limits.push({ t, limit: controller.steadyLimit });
   }
   return result;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Knuth's method; fine for the small means of one step. */
