@@ -173,7 +173,7 @@ export class ClinicalCache {
       const { entry } = found;
       const now = Date.now();
       if (entry.f > now) {
-        l1?.set(name.key, { value: entry.v, freshUntil: entry.f, staleUntil: entry.s, tag: name.tag, dataClass: name.dataClass, readAt, bytes: JSON.stringify(entry.v).length });
+        l1?.set(name.key, { value: entry.v, freshUntil: entry.f, staleUntil: entry.s, tag: name.tag, dataClass: name.dataClass, readAt, bytes: found.bytes });
         this.#hit(name.key, "l2");
         return { value: deepFreeze(entry.v), layer: "l2" };
       }

@@ -29,6 +29,8 @@ export interface StoredEntry {
 /** What one read found: the entry (if any, unchecked) and the latest stamp covering it. */
 export interface L2Read {
   entry?: StoredEntry;
+  /** The entry's stored JSON length (its size in memory's byte budget), 0 without an entry. */
+  bytes: number;
   /** Latest invalidation of the entry's patient class or whole class; Infinity when a stamp is unreadable. */
   invalidatedAt: number;
   /** The entry's key did not match: a swapped or foreign value. */
@@ -68,9 +70,9 @@ export class RedisTier {
       return undefined;
     }
     const invalidatedAt = Math.max(this.#stamp(raw[1] ?? null), this.#stamp(raw[2] ?? null));
-    const entry = raw[0] ? this.#open(raw[0]) : undefined;
-    if (entry && entry.k !== name.key) return { invalidatedAt, keyMismatch: true };
-    return { entry, invalidatedAt, keyMismatch: false };
+    const opened = raw[0] ? this.#open(raw[0]) : undefined;
+    if (opened && opened.entry.k !== name.key) return { bytes: 0, invalidatedAt, keyMismatch: true };
+    return { entry: opened?.entry, bytes: opened?.bytes ?? 0, invalidatedAt, keyMismatch: false };
   }
 
   /** Stores an entry; `valueJson` is the value's JSON (serialized once by the caller). */
@@ -120,10 +122,12 @@ export class RedisTier {
     return at;
   }
 
-  #open(raw: string): StoredEntry | undefined {
+  #open(raw: string): { entry: StoredEntry; bytes: number } | undefined {
     try {
-      const e = JSON.parse(this.sealer.openText(raw)) as StoredEntry;
-      return typeof e?.k === "string" && typeof e.c === "number" && typeof e.f === "number" && typeof e.s === "number" && "v" in e ? e : undefined;
+      const text = this.sealer.openText(raw);
+      const e = JSON.parse(text) as StoredEntry;
+      const valid = typeof e?.k === "string" && typeof e.c === "number" && typeof e.f === "number" && typeof e.s === "number" && "v" in e;
+      return valid ? { entry: e, bytes: text.length } : undefined;
     } catch {
       return undefined; // tampered or foreign: a miss, never data
     }
