@@ -21,6 +21,27 @@ Object.assign(process.env, {
   CLINICAL_ADMISSION: "off", CLINICAL_RATE_LIMIT: "off",
 });
 
+// A fresh deployment in Redis too: control-plane state an earlier run stored there (cache policies,
+// resource and pool settings, `<prefix>:<kind>:latest`) would come back at start and override this
+// run's environment (a run that left rate limiting on turned it on here).
+if (process.env.REDIS_URL) {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", "vigil:clinical:*:latest", "COUNT", 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== "0");
+  } catch {
+    // No Redis answering: nothing stored to clear.
+  } finally {
+    redis.disconnect();
+  }
+}
+
 const { prepareClinicalDatabase } = await import("../../clinical/src/seed/prepare");
 await prepareClinicalDatabase({ consoleClient: E2E.clinicalClient });
 await import("../../clinical/src/server");
