@@ -41,8 +41,8 @@ export interface SettingsControl {
 
 /**
  * Builds the broadcasts of resource and pool settings. Its own transport (a second subscriber
- * connection) rather than the cache's: it works whatever CLINICAL_CACHE says, and settings
- * messages never reach the cache's bus observer (which drops the hot index on every message).
+ * connection) rather than the cache's: the cache builds none with CLINICAL_CACHE=off, and settings
+ * must reach every instance whatever the cache mode.
  */
 export async function setUpSettingsControl(config: SettingsControlConfig): Promise<SettingsControl> {
   const { redis, key, prefix, log } = config;
