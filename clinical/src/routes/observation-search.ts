@@ -13,6 +13,7 @@ import { observationJson } from "../fhir/observation-json";
 import { baseUrl } from "../http/base-url";
 import { etagOf } from "../http/etag";
 import { pageSql } from "../db/page-sql";
+import { PreparedQueries } from "../http/prepared-queries";
 
 const schema = z.object({
   _id: idList.optional(),
@@ -80,9 +81,9 @@ async function search(db: ClinicalDb, q: Search): Promise<{ total: number; rows:
 /**
  * The Bundle last written around a cached page (the same object on every memory hit), with its
  * ETag: a repeated read with the same base URL and links sends the same bytes without
- * rebuilding or hashing them. Held weakly: it goes when the page leaves the cache.
+ * rebuilding, encoding or hashing them (the bytes are kept encoded). Held weakly: it goes when the page leaves the cache.
  */
-const BODIES = new WeakMap<object, { base: string; links: string; body: string; etag: string }>();
+const BODIES = new WeakMap<object, { base: string; links: string; body: Buffer; etag: string }>();
 
 /** A page as each resource's JSON text: the Bundle is written around it without building or serializing resource objects. */
 function jsonPage(found: { total: number; rows: ObservationRow[] }) {
@@ -94,21 +95,44 @@ function jsonPage(found: { total: number; rows: ObservationRow[] }) {
  * (vital-signs / laboratory-results) as each resource's JSON text; the Bundle (its links hold the
  * request's base URL) is written per request around the page, cached or not.
  */
+type CachedClass = "vital-signs" | "laboratory-results";
+
+/** A search as its URL says it: validated, with its Bundle links, page and (for a cached class) its cache key. */
+interface PreparedSearch {
+  q: Search;
+  links: URLSearchParams;
+  linkText: string;
+  page: { count: number; offset: number };
+  /** The cached class and its per-patient key, or null: this search is not cached. */
+  cached: { dataClass: CachedClass; patient: string; variant: string } | null;
+}
+
+function prepareSearch(query: unknown): PreparedSearch {
+  const q = parseSearch(schema, query);
+  const dataClass: CachedClass | null = q.category === "vital-signs" ? "vital-signs" : q.category === "laboratory" ? "laboratory-results" : null;
+  const links = linkParams({ ...q, _id: q._id?.join(","), date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
+  const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
+  const cached = dataClass && q.patient ? { dataClass, patient: q.patient, variant } : null;
+  return { q, links, linkText: links.toString(), page: { count: q._count, offset: q._offset }, cached };
+}
+
+/**
+ * Observation search. Searches within one category are cached per patient and normalized query
+ * (vital-signs / laboratory-results) as each resource's JSON text; the Bundle (its links hold the
+ * service's base URL) is written per request around the page, cached or not. What the URL alone
+ * decides (validation, links, cache key) is prepared once per distinct URL.
+ */
 export const observationSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb; cache: ClinicalCache }> = async (app, { db, cache }) => {
+  const prepared = new PreparedQueries<PreparedSearch>();
   app.get("/fhir/Observation", async (req, reply) => {
-    const q = parseSearch(schema, req.query);
-    const dataClass = q.category === "vital-signs" ? "vital-signs" : q.category === "laboratory" ? "laboratory-results" : null;
-    const links = linkParams({ ...q, _id: q._id?.join(","), date: q.date?.map((d) => d.raw), code: q.code ? `${LOINC}|${q.code}` : undefined });
-    const page = { count: q._count, offset: q._offset };
+    const { q, links, linkText, page, cached: key } = prepared.for(req.url, () => prepareSearch(req.query));
     reply.type(FHIR_JSON).header("cache-control", "private, no-store");
-    if (dataClass && q.patient && cache.caches(dataClass)) {
-      const variant = normalizedQuery({ ...q, patient: undefined, _id: q._id?.join(","), date: q.date?.map((d) => d.raw) });
-      const cached = await cache.read(dataClass, q.patient, variant, async () => jsonPage(await search(db, q)));
+    if (key && cache.caches(key.dataClass)) {
+      const cached = await cache.read(key.dataClass, key.patient, key.variant, async () => jsonPage(await search(db, q)));
       const base = baseUrl(req);
-      const linkText = links.toString();
       let sent = BODIES.get(cached);
       if (sent?.base !== base || sent.links !== linkText) {
-        const body = searchsetJson(base, "/fhir/Observation", links, page, cached.total, cached.entries);
+        const body = Buffer.from(searchsetJson(base, "/fhir/Observation", links, page, cached.total, cached.entries));
         BODIES.set(cached, (sent = { base, links: linkText, body, etag: etagOf(body) }));
       }
       return reply.header("etag", sent.etag).send(sent.body);
