@@ -60,7 +60,8 @@ export class AdmissionController {
     this.#inFlight[ticket.cls]--;
     if (!isLimited(ticket.cls)) return;
     this.#total--;
-    if (ok) this.#limit.sample(now - ticket.startMs, now, ticket.low, ticket.route);
+    // In flight as this request ends (itself included): the limit does not grow while demand stays well below it.
+    if (ok) this.#limit.sample(now - ticket.startMs, now, ticket.low, ticket.route, this.#total + 1);
   }
 
   /** The adaptive limit without a probe's pin: what the limiter has learned, and what settles. */

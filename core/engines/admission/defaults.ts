@@ -43,10 +43,20 @@ export const MIN_WINDOW_SAMPLES = 10;
  * Fraction of the way the limit moves toward each window's new value (Netflix Gradient2 smooths
  * with 0.2). One window's median under a shared scheduler is noisy; unsmoothed, ten updates a
  * second that may each halve or double the limit never hold still (in the simulated traces 0.2
- * still left ±2 requests of jitter at a limit of 15). At 0.1 a halving takes about 1.4 s
- * (fourteen windows), well inside the 10 s settle goal.
+ * still left ±2 requests of jitter at a limit of 15). Near its level the limit has little pull
+ * back when most of the latency comes from work it does not hold back (emergency alerts,
+ * rejections), so each window's noise walks it: at 0.1 the simulated 3× overload with a CPU hog
+ * (simulated-overload.test.ts, 16 seeds) settled within ±10 % in 10 s in 10 of 16 traces, at
+ * 0.05 in all 16 (at most 9.6 s). At 0.05 a halving takes about 2.8 s (28 windows).
  */
-export const LIMIT_SMOOTHING = 0.1;
+export const LIMIT_SMOOTHING = 0.05;
+/**
+ * A window grows the limit only if some request in it saw at least this fraction of the limit in
+ * flight (Netflix Gradient2's app-limited check, also one half). Without it, minutes below
+ * capacity double the limit every few windows up to maxLimit (512), and the surge that follows is
+ * admitted in full while the limit halves its way down.
+ */
+export const APP_LIMITED_SHARE = 0.5;
 /** Samples a minimum-RTT probe needs (Envoy's request_count): enough that each route of a mixed load gets several. */
 export const PROBE_SAMPLES = 50;
 /** A route's baseline is re-measured from its own probe samples only with at least this many; with fewer it follows the other routes' drift. */
@@ -73,6 +83,16 @@ export const PROBE_MAX_MS = 250;
 export const PROBE_GIVE_UP_MS = 1000;
 /** After the unpinned cold-start measurement, the first pinned probe comes this soon (ms) to correct its overestimate. */
 export const COLD_REPROBE_MS = 1000;
+/**
+ * After a probe beyond PROBE_DEADBAND, the probe that must confirm it comes this soon (ms). The
+ * baselines move only when two probes in a row are beyond the deadband in the same direction:
+ * in the simulated traces, probes under a CPU hog were up to 37 % off the baselines with no
+ * lasting change (emergency alerts and rejections, which no limit holds back, slowed them), and
+ * each such probe that moved the baselines moved the limit's level with it. One second later a
+ * lasting change is still there and a burst mostly is not; the confirmation costs one extra
+ * short probe, and only after a probe that saw something.
+ */
+export const CONFIRM_REPROBE_MS = 1000;
 /** Fraction of the minimum-RTT interval used as ± jitter, so replicas do not probe in lock step. */
 export const PROBE_JITTER = 0.15;
 /** Bounds on one update's gradient (Envoy: the limit at most halves or doubles per window). */

@@ -63,11 +63,21 @@ describe("GradientLimit", () => {
     expect(g.baselineMs("search")).toBe(40);
   });
 
-  it("moves 10 % of the way to limit × gradient + √, with gradient = 1.5 / median ratio clamped to [0.5, 2] (hand-computed)", () => {
+  it("moves 5 % of the way to limit × gradient + √, with gradient = 1.5 / median ratio clamped to [0.5, 2] (hand-computed)", () => {
     const g = measured({ "": 10 });
-    for (let t = 1200; t <= 1290; t += 10) g.sample(10, t, false); // ratio 1 → gradient 1.5 → target 96 + √96 = 105.8 → 64 + 4.18 = 68.2
-    expect(g.limit).toBe(68);
-    for (let t = 1300; t <= 1390; t += 10) g.sample(100, t, false); // ratio 10 → 0.15 → clamped 0.5 → 34.1 + √34.1 = 39.9 → 68.18 − 2.83 = 65.4
+    for (let t = 1200; t <= 1290; t += 10) g.sample(10, t, false); // ratio 1 → gradient 1.5 → target 96 + √96 = 105.8 → 64 + 2.09 = 66.09
+    expect(g.limit).toBe(66);
+    for (let t = 1300; t <= 1390; t += 10) g.sample(100, t, false); // ratio 10 → 0.15 → clamped 0.5 → 33.04 + √33.04 = 38.79 → 66.09 − 1.37 = 64.72
+    expect(g.limit).toBe(65);
+  });
+
+  it("does not grow while demand stays below half the limit (app-limited), and grows once it reaches it", () => {
+    const g = measured({ "": 10 });
+    for (let t = 1200; t < 2200; t += 10) g.sample(10, t, false, "", 31); // no queue, but at most 31 of 64 in flight: ten windows, no growth
+    expect(g.limit).toBe(64);
+    for (let t = 2200; t < 2300; t += 10) g.sample(10, t, false, "", 32); // half the limit in flight: the window grows it (to 66.09, as above)
+    expect(g.limit).toBe(66);
+    for (let t = 2300; t < 2400; t += 10) g.sample(100, t, false, "", 1); // app-limited windows still shrink on a queue
     expect(g.limit).toBe(65);
   });
 
@@ -90,8 +100,8 @@ describe("GradientLimit", () => {
 
   it("converges on a saturated service to the hand-computed equilibrium L = 30 + √30 ≈ 35", () => {
     // k=20, base 10 ms: gradient = 15 / (10 × L/20) = 30/L, so L = 30 + √30 = 35.5 at equilibrium.
-    const g = new GradientLimit(settings, 0, noJitter);
-    const limits = drive(g, 0, 6000, service(20, 10)); // the probe at 6.3 s is not reached
+    const g = new GradientLimit({ ...settings, minRttIntervalS: 3600 }, 0, noJitter); // no probe after the first pinned one
+    const limits = drive(g, 0, 10_000, service(20, 10));
     for (const l of limits.slice(-10)) expect(l).toBeGreaterThanOrEqual(34), expect(l).toBeLessThanOrEqual(37);
   });
 
@@ -105,8 +115,9 @@ describe("GradientLimit", () => {
     expect(g.baselineMs("")).toBe(20); // re-measured by the probe: 20 ms is twice the old baseline, beyond the deadband
   });
 
-  it("keeps the baselines when a probe measures within ±15 % of them, and re-measures beyond", () => {
+  it("keeps the baselines when a probe measures within ±15 % of them, and re-measures only when a second probe 1 s later confirms a change", () => {
     const g = measured({ read: 10, search: 40 });
+    /** A pinned probe at `at` whose samples are `factor` × the first baselines (read 10, search 40 ms); it ends at at + 149. */
     const probe = (at: number, factor: number, searchSamples = PROBE_SAMPLES / 2) => {
       g.tick(at);
       expect(g.probing).toBe(true);
@@ -116,17 +127,36 @@ describe("GradientLimit", () => {
       }
       expect(g.probing).toBe(false);
     };
-    probe(6200, 1.12); // noise: kept
-    expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([10, 40]);
-    probe(11_400, 2, 2); // a capacity drop: re-measured; "search" has too few samples of its own, so it is scaled by the median ratio
-    expect([g.baselineMs("read"), g.baselineMs("search")]).toEqual([20, 80]);
+    const baselines = () => [g.baselineMs("read"), g.baselineMs("search")];
+    probe(6200, 1.12); // noise: kept, and the next probe comes after the usual 5 s
+    expect(baselines()).toEqual([10, 40]);
+    g.tick(6349 + 4999);
+    expect(g.probing).toBe(false);
+    probe(11_400, 1.5); // beyond the deadband once (a burst of unlimited work): kept for now, re-probed 1 s later
+    expect(baselines()).toEqual([10, 40]);
+    g.tick(11_549 + 999);
+    expect(g.probing).toBe(false);
+    probe(12_549, 1.05); // the confirming probe sees no change: still kept, and back to the 5 s interval
+    expect(baselines()).toEqual([10, 40]);
+    g.tick(12_698 + 4999);
+    expect(g.probing).toBe(false);
+    probe(17_700, 1.5); // up once…
+    probe(18_849, 0.6); // …then down: no confirmation either way
+    expect(baselines()).toEqual([10, 40]);
+    probe(19_998, 0.6); // down twice in a row: confirmed
+    expect(baselines()).toEqual([6, 24]);
+    probe(25_147, 2, 2); // a capacity drop (2× the original baselines, 3.3× the current ones)…
+    expect(baselines()).toEqual([6, 24]);
+    probe(26_296, 2, 2); // …confirmed: re-measured; "search" has too few samples of its own, so it follows the median ratio
+    expect(baselines()[0]).toBeCloseTo(20);
+    expect(baselines()[1]).toBeCloseTo(80);
   });
 
   it("grows back when capacity returns, and never leaves [minLimit, maxLimit]", () => {
     const g = new GradientLimit({ ...settings, maxLimit: 50, minRttIntervalS: 3600 }, 0, noJitter); // no probe after the first
     const fast = drive(g, 0, 3000, () => 5); // latency flat: gradient 1.5 every window → capped at 50
     expect(fast.at(-1)).toBe(50);
-    const slow = drive(g, 3000, 12_000, () => 1000); // 200× the baseline: shrinks to the floor
+    const slow = drive(g, 3000, 30_000, () => 1000); // 200× the baseline: shrinks to the floor
     expect(slow.every((l) => l >= 4 && l <= 50)).toBe(true);
     expect(slow.at(-1)).toBe(4);
   });
@@ -162,6 +192,6 @@ describe("GradientLimit", () => {
     for (let t = 1200; t <= 2000; t += 100) g.sample(10, t, false); // 9 samples over 800 ms: no update yet
     expect(g.limit).toBe(64);
     g.sample(10, 2050, false);
-    expect(g.limit).toBe(68);
+    expect(g.limit).toBe(66);
   });
 });

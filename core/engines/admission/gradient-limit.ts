@@ -1,5 +1,5 @@
 import {
-  COLD_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, LIMIT_SMOOTHING, MIN_WINDOW_SAMPLES, PROBE_JITTER, PROBE_MAX_MS, PROBE_ROUTE_MIN_SAMPLES, PROBE_DEADBAND, PROBE_GIVE_UP_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE,
+  APP_LIMITED_SHARE, COLD_REPROBE_MS, CONFIRM_REPROBE_MS, GRADIENT_MAX, GRADIENT_MIN, LIMIT_SMOOTHING, MIN_WINDOW_SAMPLES, PROBE_JITTER, PROBE_MAX_MS, PROBE_ROUTE_MIN_SAMPLES, PROBE_DEADBAND, PROBE_GIVE_UP_MS, PROBE_SAMPLES, SAMPLE_PERCENTILE,
 } from "./defaults";
 import { percentile } from "./percentile";
 import type { AdmissionSettings } from "./settings";
@@ -23,7 +23,10 @@ export type LimitSettings = Pick<AdmissionSettings, "minLimit" | "maxLimit" | "i
  *   PROBE_GIVE_UP_MS with any) re-measure the baselines, then the
  *   previous limit returns. A lasting capacity drop (a CPU hog) moves the baselines up with it;
  *   a probe within PROBE_DEADBAND of the baselines keeps them, so the noise of one probe does
- *   not move the limit's equilibrium every few seconds. Routes with fewer than
+ *   not move the limit's equilibrium every few seconds. A probe beyond the deadband is only a
+ *   candidate: a second probe CONFIRM_REPROBE_MS later must be beyond it in the same direction
+ *   before the baselines move (a burst of the work the limit does not hold back, emergency
+ *   alerts and rejections, slows one probe but not two in a row). Routes with fewer than
  *   PROBE_ROUTE_MIN_SAMPLES samples in a re-measuring probe follow the others' drift.
  * - the first measurement (cold start) is not pinned: a burst of users arriving at a service
  *   that has just started must not be refused while it learns. The limit stays at
@@ -31,6 +34,9 @@ export type LimitSettings = Pick<AdmissionSettings, "minLimit" | "maxLimit" | "i
  *   overestimate under a burst, the safe direction: it admits more); the first pinned probe,
  *   COLD_REPROBE_MS later, corrects it.
  * Samples of a route with no baseline yet are left out of the window until a probe measures it.
+ * - the limit does not grow in a window whose requests in flight never reached APP_LIMITED_SHARE
+ *   of it (Netflix Gradient2's app-limited check): a quiet hour must not leave the limit at its
+ *   maximum for the next surge to be admitted into.
  */
 export class GradientLimit {
   /** Unrounded, so smoothing can move it by less than one request per window. */
@@ -40,9 +46,13 @@ export class GradientLimit {
   /** A pinned probe has measured the baselines (the cold start's are overestimates). */
   #shaped = false;
   #window: number[] = [];
+  /** The most requests in flight any sample of the window saw (Infinity when the caller does not say). */
+  #windowInFlight = 0;
   #windowStart: number;
   #probe: { start: number; samples: { route: string; rttMs: number }[]; saved: number; cold: boolean } | null = null;
   #nextProbeAt: number;
+  /** The drift of the last probe when it was beyond the deadband and awaits a second probe's confirmation, else null. */
+  #unconfirmedDrift: number | null = null;
 
   constructor(private settings: LimitSettings, now: number, private readonly random: () => number = Math.random) {
     this.#limit = settings.initialLimit;
@@ -95,25 +105,31 @@ export class GradientLimit {
    * concurrency seconds earlier and held up behind an overload since (7.4 s in a bench:overload
    * run) is not a baseline.
    */
-  sample(rttMs: number, now: number, lowConcurrency: boolean, route = ""): void {
+  sample(rttMs: number, now: number, lowConcurrency: boolean, route = "", inFlight = Infinity): void {
     if (this.#probe) {
       if (this.#probe.cold ? now >= this.#probe.start : lowConcurrency && now - rttMs >= this.#probe.start) this.#probe.samples.push({ route, rttMs });
       if (this.#probe.samples.length >= PROBE_SAMPLES || this.#probeOver(now)) this.#finishProbe(now);
       return;
     }
     const baseline = this.#baselines.get(route);
-    if (baseline !== undefined) this.#window.push(rttMs / baseline);
+    if (baseline !== undefined) {
+      this.#window.push(rttMs / baseline);
+      this.#windowInFlight = Math.max(this.#windowInFlight, inFlight);
+    }
     if (now - this.#windowStart >= this.settings.sampleWindowMs && this.#window.length >= MIN_WINDOW_SAMPLES) this.#update(now);
   }
 
   #update(now: number): void {
     const ratio = percentile(this.#window, SAMPLE_PERCENTILE);
+    const appLimited = this.#windowInFlight < APP_LIMITED_SHARE * this.#limit;
     this.#window = [];
+    this.#windowInFlight = 0;
     this.#windowStart = now;
     if (!(ratio > 0)) return;
     const gradient = clamp((1 + this.settings.rttBuffer) / ratio, GRADIENT_MIN, GRADIENT_MAX);
     const scaled = this.#limit * gradient;
     const target = scaled + Math.sqrt(scaled);
+    if (appLimited && target > this.#limit) return;
     this.#limit = clamp(this.#limit + LIMIT_SMOOTHING * (target - this.#limit), this.settings.minLimit, this.settings.maxLimit);
   }
 
@@ -125,7 +141,10 @@ export class GradientLimit {
     // How far this probe's samples are from the baselines they would replace (median ratio).
     const known = probe.samples.filter((s) => this.#baselines.has(s.route));
     const drift = percentile(known.map((s) => s.rttMs / this.#baselines.get(s.route)!), SAMPLE_PERCENTILE);
-    const remeasure = probe.cold || !this.#shaped || (known.length >= PROBE_ROUTE_MIN_SAMPLES && Math.abs(drift - 1) > PROBE_DEADBAND);
+    const beyond = this.#shaped && !probe.cold && known.length >= PROBE_ROUTE_MIN_SAMPLES && Math.abs(drift - 1) > PROBE_DEADBAND;
+    const confirmed = beyond && this.#unconfirmedDrift !== null && Math.sign(this.#unconfirmedDrift - 1) === Math.sign(drift - 1);
+    const remeasure = probe.cold || !this.#shaped || confirmed;
+    this.#unconfirmedDrift = beyond && !confirmed ? drift : null;
     if (remeasure && !probe.cold && drift > 0) {
       // Routes with too few samples of their own follow the others' drift.
       for (const [route, ms] of this.#baselines) if ((byRoute.get(route)?.length ?? 0) < PROBE_ROUTE_MIN_SAMPLES) this.#baselines.set(route, ms * drift);
@@ -138,10 +157,12 @@ export class GradientLimit {
     this.#limit = probe.saved;
     this.#probe = null;
     this.#window = [];
+    this.#windowInFlight = 0;
     this.#windowStart = now;
     const jitter = 1 + PROBE_JITTER * (2 * this.random() - 1);
     const intervalMs = this.settings.minRttIntervalS * 1000 * jitter;
-    this.#nextProbeAt = now + (probe.cold ? Math.min(intervalMs, COLD_REPROBE_MS) : intervalMs);
+    const soon = probe.cold ? COLD_REPROBE_MS : this.#unconfirmedDrift !== null ? CONFIRM_REPROBE_MS : Infinity;
+    this.#nextProbeAt = now + Math.min(intervalMs, soon);
   }
 }
 

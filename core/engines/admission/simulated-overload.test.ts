@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AdmissionController } from "./admission-controller";
 import { DEFAULT_ADMISSION_SETTINGS as S } from "./defaults";
+import { settleTime } from "./settle";
 import { simulate, type SimOptions } from "./simulated-service.test-support";
 
 /**
@@ -30,12 +31,22 @@ describe("adaptive limit under sustained overload (simulated service)", () => {
   });
 
   it.each(SEEDS)("falls within 3 s of a CPU hog halving the speed to a lower level, and stays above twice the floor (seed %i)", (seed) => {
-    // Settling within ±10 % (issue 15's measure) depends on the probes' noise under the hog: in
-    // these traces it took 1-25 s, so it is measured by bench:overload, not asserted here.
     const r = overload(seed, { seconds: 60, speed: (t) => (t < 30_000 ? 1 : 0.5) });
     const before = median(r.limits.filter((l) => l.t >= 20_000 && l.t < 30_000).map((l) => l.limit));
     const after = r.limits.filter((l) => l.t >= 33_000).map((l) => l.limit);
     expect(Math.max(...after)).toBeLessThan(before);
     expect(Math.min(...after)).toBeGreaterThanOrEqual(2 * S.minLimit);
+  });
+
+  // Issue 15's measure, as bench:overload applies it: from the first sample after the hog from
+  // which the limit stays within ±10 % (or ±1 request) of its median over the last 5 s. The
+  // engine before 2026-12-03 21:40 UTC (one probe beyond the deadband moved the baselines,
+  // smoothing 0.1) took longer in 11 of these 16 traces (11-30 s, one never); with confirmed
+  // re-measurements alone, 6; with smoothing 0.05 as well, none (the slowest 9.6 s).
+  it.each(Array.from({ length: 16 }, (_, i) => i + 1))("settles within 10 s of a CPU hog halving the speed (seed %i)", (seed) => {
+    const r = overload(seed, { seconds: 60, speed: (t) => (t < 30_000 ? 1 : 0.5) });
+    const settled = settleTime(r.limits.map((l) => ({ t: l.t, value: l.limit })), 30_000, { tail: 5_000 });
+    expect(settled).not.toBeNull();
+    expect(settled!).toBeLessThanOrEqual(10_000);
   });
 });
