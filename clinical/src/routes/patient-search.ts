@@ -44,12 +44,15 @@ export const patientSearchRoutes: FastifyPluginAsync<{ db: ClinicalDb }> = async
       where.push(`(lower(family) LIKE $${params.length} OR lower(given) LIKE $${params.length})`);
     }
     const filter = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const [{ total } = { total: 0 }] = await db.query<{ total: number }>("patient.search_count", `SELECT count(*)::int AS total FROM patients ${filter}`, params);
-    const rows = await db.query<PatientRow>(
+    // The page and the total in one statement (one round trip): an empty page is one row, the total with null columns.
+    const found = await db.query<PatientRow & { total: number }>(
       "patient.search",
-      `SELECT ${PATIENT_COLUMNS} FROM patients ${filter} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT t.total, p.* FROM (SELECT count(*)::int AS total FROM patients ${filter}) t
+       LEFT JOIN (SELECT ${PATIENT_COLUMNS} FROM patients ${filter} ORDER BY id LIMIT $${params.length + 1} OFFSET $${params.length + 2}) p ON true`,
       [...params, q._count, q._offset],
     );
+    const total = found[0]?.total ?? 0;
+    const rows = found.filter((r) => r.id !== null);
     const bundle = searchset(baseUrl(req), "/fhir/Patient", linkParams({ ...q, _id: q._id?.join(",") }), { count: q._count, offset: q._offset }, total, rows.map(toFhirPatient));
     return reply.type(FHIR_JSON).header("cache-control", "private, no-store").send(bundle);
   });
