@@ -35,3 +35,26 @@ export function cpuSnapshot(servicePid: number | undefined) {
   return { service: servicePid ? processCpuMs(servicePid) ?? 0 : 0, redis: commandCpuMs("redis-server"), postgres: commandCpuMs("postgres") };
 }
 export type CpuSnapshot = ReturnType<typeof cpuSnapshot>;
+
+/** CPU milliseconds used so far by a process and its children (a node:cluster primary and its workers). */
+export function treeCpuMs(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // not on Linux, or gone
+  }
+  return (processCpuMs(pid) ?? 0) + children.reduce((n, c) => n + (processCpuMs(c) ?? 0), 0);
+}
+
+/** The whole machine's busy and total clock ticks so far (/proc/stat's first line; idle and iowait are not busy). */
+export function machineTicks(): { busy: number; total: number } {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const n = fields.map(Number);
+    const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - n[3]! - n[4]!, total };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}

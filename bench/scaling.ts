@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scaling`: (1) the live local scaler: the clinical service as a node:cluster with
- * 1 → 2 → 1 → 2 workers on PostgreSQL, throughput measured with autocannon at each step, and the
+ * 1 → 2 workers in adjacent pairs on PostgreSQL, throughput and CPU measured with autocannon at each step, and the
  * measured worker start-up; (2) the simulator on the synthetic hospital's held-out week (HPA v2,
  * KEDA, Vigil) with that start-up time and the 1-worker throughput as per-replica capacity.
  * Needs BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
@@ -17,8 +17,12 @@ import { patientId } from "../clinical/src/seed/synthetic-patients";
 import { spawn } from "node:child_process";
 import { waitForHttp } from "../scripts/wait-for-http";
 import { databaseIdle, dbUrl, ensureDatabase, machine, registerBenchClient, stop } from "./support";
+import { commandCpuMs, machineTicks, treeCpuMs } from "./cpu-time";
+import { SIGN_TEST_ALPHA, workerEffect, type Step } from "./worker-effect";
 
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 6);
+/** Adjacent (1 worker, 2 workers) pairs per workload: 8 pairs let a sign test tell a change at 5% from 7 "faster" pairs. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PATIENTS = 1_000;
 /** The patient search's largest page: the most service work per request (PostgreSQL's share grows less). */
@@ -67,22 +71,29 @@ async function main(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${PORT}/health`, 180_000);
   // Every worker verifies with the same key (CLINICAL_TOKEN_KEY).
   tokens = new ClinicalTokenClient({ ...credentials, baseUrl: `http://127.0.0.1:${PORT}`, scope: "system/Patient.rs" });
-  const steps: { workload: Workload["key"]; workers: number; reqPerSec: number; p50: number; p90: number; p99: number; non2xx: number; errors: number }[] = [];
+  const steps: Step[] = [];
   const startups: number[] = [];
   try {
     // Warm-up, not recorded: the first step after start pays for JIT and PostgreSQL's cache (on
     // 2026-12-03 it read 2,147 req/s with 1 worker, then 4,958 with 1 worker two steps later).
     await control("PUT", "/cluster/workers", { workers: 2 });
     for (const w of WORKLOADS) await measure(w);
-    // alternating, so a drift in the machine's load shows up instead of passing for a worker effect
-    for (const workers of [1, 2, 1, 2, 1, 2]) {
-      const r = await control("PUT", "/cluster/workers", { workers });
-      if (r.ok === false) throw new Error(`could not scale to ${workers}: ${r.error}`);
-      startups.push(...(r.startedMs ?? []));
-      for (const w of WORKLOADS) {
-        const m = await measure(w);
-        steps.push({ workload: w.key, workers, ...m });
-        console.log(`${w.key}, ${workers} worker(s): ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, p90 ${m.p90} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}`);
+    // Pairs of adjacent steps (1 worker, then 2): the machine's drift over minutes lands on both
+    // halves of a pair alike, so each pair's ratio is compared, not steps minutes apart.
+    for (let pair = 1; pair <= PAIRS; pair++) {
+      for (const workers of [1, 2]) {
+        const r = await control("PUT", "/cluster/workers", { workers });
+        if (r.ok === false) throw new Error(`could not scale to ${workers}: ${r.error}`);
+        startups.push(...(r.startedMs ?? []));
+        for (const w of WORKLOADS) {
+          const before = { service: treeCpuMs(cluster.pid!), postgres: commandCpuMs("postgres"), machine: machineTicks(), at: performance.now() };
+          const m = await measure(w);
+          const after = machineTicks();
+          const ms = performance.now() - before.at;
+          const cpu = { serviceCores: (treeCpuMs(cluster.pid!) - before.service) / ms, postgresCores: (commandCpuMs("postgres") - before.postgres) / ms, machineBusy: (after.busy - before.machine.busy) / Math.max(1, after.total - before.machine.total) };
+          steps.push({ pair, workload: w.key, workers, ...m, ...cpu });
+          console.log(`pair ${pair}, ${w.key}, ${workers} worker(s): ${m.reqPerSec.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}; service ${cpu.serviceCores.toFixed(2)} cores, PostgreSQL ${cpu.postgresCores.toFixed(2)}, machine ${(cpu.machineBusy * 100).toFixed(0)}% busy`);
+        }
       }
     }
   } finally {
@@ -90,14 +101,8 @@ async function main(): Promise<void> {
   }
   // the primary's first worker is not timed by the control call: time it from the second start
   const startupSeconds = startups.length ? startups.reduce((a, b) => a + b, 0) / startups.length / 1000 : DEFAULT_CLUSTER_PARAMS.startupSeconds;
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  const effect = WORKLOADS.map((w) => {
-    const of = (n: number) => steps.filter((s) => s.workload === w.key && s.workers === n).map((s) => s.reqPerSec);
-    const one = of(1), two = of(2);
-    // the change counts as measured only if every 2-worker step beats every 1-worker step
-    return { workload: w.key, name: w.name, oneWorker: mean(one), twoWorkers: mean(two), ratio: mean(two) / mean(one), separated: Math.min(...two) > Math.max(...one) };
-  });
-  for (const e of effect) console.log(`${e.workload}: 1 worker ${e.oneWorker.toFixed(0)} req/s, 2 workers ${e.twoWorkers.toFixed(0)} req/s (×${e.ratio.toFixed(2)}; ${e.separated ? "every 2-worker step above every 1-worker step" : "steps overlap"})`);
+  const effect = WORKLOADS.map((w) => workerEffect(w.key, w.name, steps.filter((s) => s.workload === w.key)));
+  for (const e of effect) console.log(`${e.workload}: 1 worker ${e.oneWorker.toFixed(0)} req/s, 2 workers ${e.twoWorkers.toFixed(0)} req/s; pair ratios median ×${e.medianRatio.toFixed(2)}, 2 workers faster in ${e.wins} of ${e.pairs} pairs (sign test p = ${e.p.toFixed(3)}) → ${e.measured ? "measured change" : "no measured change"}`);
   // the simulator's per-replica capacity is the patient read's (the request mix it replays)
   const capacity = effect.find((e) => e.workload === "read")!.oneWorker;
   const params = { ...DEFAULT_CLUSTER_PARAMS, perReplicaCapacityRps: capacity, startupSeconds };
@@ -109,16 +114,17 @@ async function main(): Promise<void> {
   console.log(`goal: ${(sim.goal.underReduction * 100).toFixed(0)}% fewer under-provisioned minutes at ${(sim.goal.replicaHoursRatio * 100).toFixed(1)}% replica-hours → ${sim.goal.met ? "met" : "not met"}`);
 
   const at = new Date().toISOString();
-  const note = `Load average (1 min) at the start: ${loadAtStart.toFixed(2)}, at the end: ${loadavg()[0]!.toFixed(2)}. The service, PostgreSQL and autocannon share the machine's cores, so two workers cannot double throughput here; compare the alternating steps (after one unrecorded warm-up step per workload).`;
+  const note = `Load average (1 min) at the start: ${loadAtStart.toFixed(2)}, at the end: ${loadavg()[0]!.toFixed(2)}. The service, PostgreSQL and autocannon share the machine's cores, so two workers cannot double throughput here; compare adjacent pairs of steps (after one unrecorded warm-up step per workload).`;
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/scaling.json", JSON.stringify({ at, machine: machine(), note, durationS: DURATION_S, connections: CONNECTIONS, workloads: WORKLOADS.map((w) => ({ key: w.key, name: w.name })), live: steps, effect, startupMs: startups, params, simulation: { source: "synthetic", seed: SIMULATION_SEEDS.report, trainingWeeks: sim.trainingWeeks, forecaster: sim.forecaster, computeMs: simMs, rows, goal: sim.goal, schedules: sim.schedules } }, null, 2) + "\n");
+  writeFileSync("bench/results/scaling.json", JSON.stringify({ at, machine: machine(), note, durationS: DURATION_S, pairs: PAIRS, connections: CONNECTIONS, workloads: WORKLOADS.map((w) => ({ key: w.key, name: w.name })), live: steps, effect, startupMs: startups, params, simulation: { source: "synthetic", seed: SIMULATION_SEEDS.report, trainingWeeks: sim.trainingWeeks, forecaster: sim.forecaster, computeMs: simMs, rows, goal: sim.goal, schedules: sim.schedules } }, null, 2) + "\n");
   const md = [
     `# Scaling benchmark (${at})`, "", `Machine: ${machine()}. ${note}`, "",
     `## Live: clinical service as a node:cluster, ${CONNECTIONS} connections, ${DURATION_S} s per step (cache off, PostgreSQL, 1,000 patients)`, "",
-    "| Workload | Workers | req/s | p50 ms | p90 ms | p99 ms | non-2xx | errors |", "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...steps.map((s) => `| ${s.workload} | ${s.workers} | ${s.reqPerSec.toFixed(0)} | ${s.p50} | ${s.p90} | ${s.p99} | ${s.non2xx} | ${s.errors} |`), "",
-    "| Workload | 1 worker (mean req/s) | 2 workers (mean req/s) | 2 ÷ 1 | Steps |", "|---|---:|---:|---:|---|",
-    ...effect.map((e) => `| ${e.name} | ${e.oneWorker.toFixed(0)} | ${e.twoWorkers.toFixed(0)} | ${e.ratio.toFixed(2)} | ${e.separated ? "every 2-worker step above every 1-worker step" : "overlap"} |`), "",
+    "| Pair | Workload | Workers | req/s | p50 ms | p90 ms | p99 ms | service CPU (cores) | machine busy | non-2xx | errors |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...steps.map((s) => `| ${s.pair} | ${s.workload} | ${s.workers} | ${s.reqPerSec.toFixed(0)} | ${s.p50} | ${s.p90} | ${s.p99} | ${s.serviceCores.toFixed(2)} | ${(s.machineBusy * 100).toFixed(0)}% | ${s.non2xx} | ${s.errors} |`), "",
+    `| Workload | 1 worker (mean req/s) | 2 workers (mean req/s) | median of pair ratios (2 ÷ 1) | pairs where 2 workers were faster | sign test p | service CPU, 1 → 2 workers (cores) | PostgreSQL CPU (cores) | machine busy | change |`, "|---|---:|---:|---:|---:|---:|---|---|---|---|",
+    ...effect.map((e) => `| ${e.name} | ${e.oneWorker.toFixed(0)} | ${e.twoWorkers.toFixed(0)} | ${e.medianRatio.toFixed(2)} | ${e.wins} of ${e.pairs} | ${e.p.toFixed(3)} | ${e.cpu[0]!.serviceCores.toFixed(2)} → ${e.cpu[1]!.serviceCores.toFixed(2)} | ${e.cpu[0]!.postgresCores.toFixed(2)} → ${e.cpu[1]!.postgresCores.toFixed(2)} | ${(e.cpu[0]!.machineBusy * 100).toFixed(0)}% → ${(e.cpu[1]!.machineBusy * 100).toFixed(0)}% | ${e.measured ? "**measured**" : "none measured"} |`), "",
+    `A change counts as measured when the one-sided sign test over the pairs gives p ≤ ${SIGN_TEST_ALPHA} (2 workers faster in at least 7 of 8 pairs). A second worker can add at most what the machine has left: with one worker, its core is full and the rest of the machine is shared by PostgreSQL and autocannon (the CPU columns).`, "",
     `Measured worker start-up (fork → listening, under tsx): ${startups.map((s) => `${(s / 1000).toFixed(1)} s`).join(", ") || "—"}.`, "",
     `## Simulator: held-out week of the synthetic hospital (seed ${SIMULATION_SEEDS.report}; fitted on ${sim.trainingWeeks} earlier weeks; forecaster ${sim.forecaster})`, "",
     `Per-replica capacity ${capacity.toFixed(0)} req/s (mean of the patient read's 1-worker steps above), start-up ${startupSeconds.toFixed(1)} s (measured above), price $${params.pricePerReplicaHour}/replica-hour (default price).`, "",
